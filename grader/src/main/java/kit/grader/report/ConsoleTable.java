@@ -1,0 +1,82 @@
+package kit.grader.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import kit.grader.scoring.GradedTest;
+import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Lesson;
+import kit.grader.scoring.Outcome;
+
+/**
+ * The score table printed after every run: one row per lesson, the total, each failure with its
+ * hint and rerun command, and where to go next.
+ */
+final class ConsoleTable {
+    private static final String ROW = "%-34s %7s %8s %7s %12s%n";
+
+    private ConsoleTable() {
+    }
+
+    static String render(Gradebook book) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(ROW, "lesson", "points", "passed", "failed", "not started"));
+        for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
+            Lesson lesson = e.getKey();
+            Gradebook.LessonTotals t = e.getValue();
+            s.append(String.format(ROW, lesson.number() + " " + lesson.title(), t.earned() + "/" + t.possible(),
+                    t.passed(), t.failed(), t.notStarted()));
+        }
+        s.append(String.format("%-34s %7s%n", "total", book.score() + "/" + book.maxScore()));
+        for (GradedTest rule : book.rules()) {
+            if (rule.outcome() != Outcome.PASSED) {
+                s.append("\nRULE BROKEN, grade set to 0: ").append(rule.name()).append('\n')
+                        .append(indent(rule.message())).append('\n');
+            }
+        }
+        if (!book.ungradedFailures().isEmpty()) {
+            s.append("\nKIT CHECKS FAILED (worth no points, but the kit or its given code is broken):\n");
+            for (String failure : book.ungradedFailures()) {
+                s.append(indent(failure)).append('\n');
+            }
+        }
+        List<GradedTest> failed = book.failed().stream().filter(t -> !t.isRule()).toList();
+        if (!failed.isEmpty()) {
+            s.append("\nfailed:\n");
+            for (GradedTest t : failed) {
+                s.append("- lesson ").append(t.lesson().number()).append(": ").append(t.name())
+                        .append(" (").append(t.points()).append(" points)\n");
+                s.append(indent(t.message())).append('\n');
+                if (!t.hint().isEmpty()) {
+                    s.append("    hint: ").append(t.hint()).append('\n');
+                }
+                s.append("    rerun: ").append(t.rerunCommand()).append('\n');
+            }
+        }
+        String stubs = book.graded().stream().filter(t -> t.outcome() == Outcome.NOT_STARTED)
+                .map(GradedTest::stub).distinct().collect(Collectors.joining(", "));
+        if (!stubs.isEmpty()) {
+            s.append("\nnot started: ").append(stubs).append('\n');
+        }
+        book.next().ifPresentOrElse(
+                t -> s.append('\n').append(nextLine(t)).append('\n'),
+                () -> s.append(book.graded().isEmpty() ? "\nno graded tests ran\n" : "\nall done: full marks\n"));
+        return s.toString();
+    }
+
+    static String nextLine(GradedTest t) {
+        String book = "book: " + t.lesson().bookPage();
+        if (t.outcome() == Outcome.NOT_STARTED) {
+            return "next: " + t.stub() + " (lesson " + t.lesson().number() + ")"
+                    + (t.stubHint().isEmpty() ? "" : " - " + t.stubHint()) + "; " + book;
+        }
+        return "next: fix " + t.name() + " (lesson " + t.lesson().number() + ")"
+                + (t.hint().isEmpty() ? "" : " - " + t.hint()) + "; " + book
+                + "\n      " + t.rerunCommand();
+    }
+
+    private static String indent(String text) {
+        return "    " + text.replace("\n", "\n    ");
+    }
+}

@@ -1,0 +1,46 @@
+package kit.grader.report;
+
+import java.util.Map;
+
+import kit.grader.scoring.GradedTest;
+import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Lesson;
+import kit.grader.scoring.Outcome;
+
+/** A Markdown summary for a CI job page: the table per lesson, then each failure in a short line. */
+final class MarkdownSummary {
+    private MarkdownSummary() {
+    }
+
+    static String render(Gradebook book) {
+        StringBuilder s = new StringBuilder();
+        s.append("## Grade: ").append(book.score()).append(" / ").append(book.maxScore()).append("\n\n");
+        if (book.rulesBroken()) {
+            s.append("**An architecture rule is broken; the grade is 0 until it holds.**\n\n");
+        }
+        s.append("| lesson | points | passed | failed | not started |\n|---|---:|---:|---:|---:|\n");
+        for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
+            Gradebook.LessonTotals t = e.getValue();
+            s.append("| ").append(e.getKey().number()).append(' ').append(e.getKey().title())
+                    .append(" | ").append(t.earned()).append('/').append(t.possible())
+                    .append(" | ").append(t.passed()).append(" | ").append(t.failed())
+                    .append(" | ").append(t.notStarted()).append(" |\n");
+        }
+        boolean heading = false;
+        for (GradedTest t : book.tests()) {
+            if (t.outcome() != Outcome.FAILED) {
+                continue;
+            }
+            if (!heading) {
+                s.append("\n### Failed\n\n");
+                heading = true;
+            }
+            String firstLine = t.message().lines().findFirst().orElse("");
+            s.append("- ").append(t.isRule() ? "rule" : "lesson " + t.lesson().number()).append(": **")
+                    .append(t.name()).append("**: ").append(firstLine.replace("|", "\\|")).append('\n');
+        }
+        book.next().ifPresent(t -> s.append("\n`").append(ConsoleTable.nextLine(t).lines().findFirst().orElse(""))
+                .append("`\n"));
+        return s.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package kit.grader.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Every graded test of one run, in the order they ran, with the totals the reports print. */
+public final class Gradebook {
+    private final List<GradedTest> tests;
+    private final List<String> ungradedFailures;
+    private final double seconds;
+
+    /**
+     * {@code tests} in the order they ran; the book keeps them by lesson, in that order within a lesson.
+     * {@code ungradedFailures} are failed tests worth no points (the kit's self-checks and the
+     * library's given code): no grade is final while one fails.
+     */
+    public Gradebook(List<GradedTest> tests, List<String> ungradedFailures, double seconds) {
+        List<GradedTest> sorted = new ArrayList<>(tests);
+        sorted.sort(Comparator.comparingInt(t -> t.isRule() ? Integer.MAX_VALUE : t.lesson().number()));
+        this.tests = List.copyOf(sorted);
+        this.ungradedFailures = List.copyOf(ungradedFailures);
+        this.seconds = seconds;
+    }
+
+    public List<GradedTest> tests() {
+        return tests;
+    }
+
+    /** The graded tests, without the architecture rules. */
+    public List<GradedTest> graded() {
+        return tests.stream().filter(t -> !t.isRule()).toList();
+    }
+
+    public List<GradedTest> rules() {
+        return tests.stream().filter(GradedTest::isRule).toList();
+    }
+
+    public boolean rulesBroken() {
+        return rules().stream().anyMatch(t -> t.outcome() != Outcome.PASSED);
+    }
+
+    public List<String> ungradedFailures() {
+        return ungradedFailures;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    /** Points earned; zero if an architecture rule is broken, since then no result can be trusted. */
+    public int score() {
+        return rulesBroken() ? 0 : graded().stream().mapToInt(GradedTest::earned).sum();
+    }
+
+    public int maxScore() {
+        return graded().stream().mapToInt(GradedTest::points).sum();
+    }
+
+    /** Per lesson that had tests in this run, in lesson order. */
+    public Map<Lesson, LessonTotals> byLesson() {
+        Map<Lesson, LessonTotals> totals = new TreeMap<>();
+        for (GradedTest t : graded()) {
+            totals.merge(t.lesson(), LessonTotals.of(t), LessonTotals::plus);
+        }
+        return totals;
+    }
+
+    /** Where to go next: the first test, in lesson order, that failed or is not started. */
+    public Optional<GradedTest> next() {
+        return graded().stream().filter(t -> t.outcome() != Outcome.PASSED).findFirst();
+    }
+
+    public List<GradedTest> failed() {
+        List<GradedTest> failed = new ArrayList<>();
+        for (GradedTest t : tests) {
+            if (t.outcome() == Outcome.FAILED) {
+                failed.add(t);
+            }
+        }
+        return failed;
+    }
+
+    /** Points, passed, failed and not started of one lesson. */
+    public record LessonTotals(int earned, int possible, int passed, int failed, int notStarted) {
+        static LessonTotals of(GradedTest t) {
+            return new LessonTotals(t.earned(), t.points(), t.outcome() == Outcome.PASSED ? 1 : 0,
+                    t.outcome() == Outcome.FAILED ? 1 : 0, t.outcome() == Outcome.NOT_STARTED ? 1 : 0);
+        }
+
+        LessonTotals plus(LessonTotals o) {
+            return new LessonTotals(earned + o.earned, possible + o.possible, passed + o.passed,
+                    failed + o.failed, notStarted + o.notStarted);
+        }
+    }
+}

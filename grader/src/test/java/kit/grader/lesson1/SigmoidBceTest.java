@@ -1,0 +1,68 @@
+package kit.grader.lesson1;
+
+import static kit.grader.check.GradientAssert.assertThatGradient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import kit.grader.check.GradientCheck;
+import kit.grader.check.Seeds;
+import kit.grader.scoring.Hint;
+import kit.grader.scoring.Points;
+import kit.lesson1.SigmoidBCE;
+
+@Tag("lesson1")
+@Order(4)
+@DisplayName("SigmoidBCE")
+class SigmoidBceTest {
+    private final SigmoidBCE loss = new SigmoidBCE();
+
+    @Test
+    @Order(1)
+    @Points(1)
+    @Hint("p = 1 / (1 + exp(-z)); for z < 0 use exp(z) / (1 + exp(z)) so nothing overflows")
+    void predict_is_the_sigmoid_and_stays_in_0_1_for_huge_logits() {
+        double[] p = loss.predict(new double[] {-1000, -2, 0, 2, 1000});
+        assertThat(p).containsExactly(new double[] {0, 1 / (1 + Math.exp(2)), 0.5, 1 / (1 + Math.exp(-2)), 1},
+                within(1e-12));
+    }
+
+    @Test
+    @Order(2)
+    @Points(2)
+    @Hint("L = sum of max(z, 0) + log1p(exp(-|z|)) - y z: never take log of a probability that can round to 0")
+    void value_is_the_binary_cross_entropy_and_finite_for_huge_logits() {
+        // log 2 for z = 0; log(1 + e^-3) for a right answer with z = 3; 1000 for a confident wrong answer
+        assertThat(loss.value(new double[] {0}, new double[] {1})).isCloseTo(Math.log(2), within(1e-12));
+        assertThat(loss.value(new double[] {3}, new double[] {1})).isCloseTo(Math.log1p(Math.exp(-3)), within(1e-12));
+        assertThat(loss.value(new double[] {-3}, new double[] {1})).isCloseTo(3 + Math.log1p(Math.exp(-3)), within(1e-12));
+        assertThat(loss.value(new double[] {1000}, new double[] {0})).isCloseTo(1000, within(1e-9));
+        assertThat(loss.value(new double[] {-1000}, new double[] {0})).isCloseTo(0, within(1e-12));
+        assertThat(loss.value(new double[] {2, -1}, new double[] {1, 0}))
+                .as("summed over outputs")
+                .isCloseTo(Math.log1p(Math.exp(-2)) + Math.log1p(Math.exp(-1)), within(1e-12));
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @Hint("dL/dz = sigmoid(z) - y")
+    void gradient_matches_the_numeric_gradient() {
+        assertThatGradient(GradientCheck.ofLoss("SigmoidBCE", loss, new double[] {-4, -0.5, 0.2, 3},
+                new double[] {1, 0, 1, 0}, Seeds.seed(4))).matchesNumeric();
+    }
+
+    @Test
+    @Order(4)
+    @Points(1)
+    @Hint("dL/dz = sigmoid(z) - y exactly, also at z = +-1000 where it must be 0 or -1, never NaN")
+    void gradient_is_prediction_minus_target_even_at_huge_logits() {
+        double[] z = {-1000, -1000, 1000, 1000};
+        double[] y = {0, 1, 0, 1};
+        assertThat(loss.gradient(z, y)).containsExactly(0, -1, 1, 0);
+    }
+}

@@ -1,0 +1,111 @@
+package kit.grader.rules;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+
+/**
+ * Rules on the library (solutions or your exercises): what it may depend on and what it may not
+ * do. They keep the lessons in order and the grader trustworthy; a broken rule sets the grade to 0.
+ */
+@Tag("rules")
+@DisplayName("Architecture rules")
+class ArchitectureRulesTest {
+    static final String CORE = "kit.core..";
+    static final String LESSONS = "kit.lesson*..";
+    static final int LESSON_COUNT = 8;
+    private static JavaClasses library;
+
+    @BeforeAll
+    static void importLibrary() {
+        library = new ClassFileImporter().importPackages("kit.core", "kit.lesson1", "kit.lesson2", "kit.lesson3",
+                "kit.lesson4", "kit.lesson5", "kit.lesson6", "kit.lesson7", "kit.lesson8");
+    }
+
+    @Test
+    void the_library_never_depends_on_the_grader_or_test_libraries() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("kit.grader..", "org.junit..", "org.assertj..", "com.tngtech..")
+                .because("the library must build and run without the grader, which judges it from outside")
+                .check(library);
+    }
+
+    @Test
+    void the_core_depends_on_no_lesson() {
+        noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat().resideInAPackage(LESSONS)
+                .because("every lesson builds on the core, so the core cannot build on a lesson")
+                .check(library);
+    }
+
+    @Test
+    void each_lesson_depends_only_on_the_core_and_earlier_lessons() {
+        for (int n = 1; n <= LESSON_COUNT; n++) {
+            List<String> allowed = new ArrayList<>(List.of("java..", CORE));
+            for (int k = 1; k <= n; k++) {
+                allowed.add("kit.lesson" + k + "..");
+            }
+            classes().that().resideInAPackage("kit.lesson" + n + "..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
+                    .because("lesson " + n + " is taught after lessons 1 to " + (n - 1) + " and before the rest")
+                    .allowEmptyShould(true)
+                    .check(library);
+        }
+    }
+
+    @Test
+    void the_library_uses_no_reflection() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("java.lang.reflect..", "java.lang.invoke..", "sun..", "jdk..")
+                .orShould().callMethod(Class.class, "forName", String.class)
+                .orShould().dependOnClassesThat().areAssignableTo(ClassLoader.class)
+                .because("reflection could reach into the grader and change what it sees")
+                .check(library);
+    }
+
+    @Test
+    void the_library_does_no_file_or_network_IO() {
+        noClasses().should().dependOnClassesThat(
+                        resideInAnyPackage("java.io..", "java.nio..", "java.net..").and(not(type(PrintStream.class))))
+                .because("a layer computes on arrays; files and sockets would let a submission tamper with "
+                        + "reports or reach outside (printing with System.out is fine)")
+                .check(library);
+    }
+
+    @Test
+    void the_library_starts_no_threads() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(Thread.class)
+                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.Timer.class)
+                .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                "parallel|parallelStream")))
+                .because("the grader's time limits and seeds assume one thread of deterministic work")
+                .check(library);
+    }
+
+    @Test
+    void the_library_never_exits_the_JVM_or_changes_its_settings() {
+        noClasses().should().callMethod(System.class, "exit", int.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Runtime.class)
+                .orShould().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
+                .orShould().callMethod(System.class, "setOut", PrintStream.class)
+                .orShould().callMethod(System.class, "setErr", PrintStream.class)
+                .orShould().callMethod(System.class, "setProperty", String.class, String.class)
+                .because("exiting or rewiring the JVM would end the grading run or forge its output")
+                .check(library);
+    }
+}

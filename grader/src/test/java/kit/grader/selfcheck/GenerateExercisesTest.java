@@ -1,0 +1,83 @@
+package kit.grader.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kit.grader.tools.GenerateExercises;
+
+/** The generator: regions become stubs, everything else is copied, mistakes are named. */
+@Tag("selfcheck")
+@DisplayName("The exercise generator")
+class GenerateExercisesTest {
+    static final String SOLUTION = """
+            package kit.lesson9;
+
+            final class Thing {
+                double twice(double x) {
+                    check(x);
+                    // BEGIN SOLUTION hint: return 2 "x"
+                    return 2 * x;
+                    // END SOLUTION
+                }
+            }
+            """;
+
+    @Test
+    void turns_a_region_into_a_stub_naming_lesson_method_and_hint() {
+        String out = GenerateExercises.generate(Path.of("kit/lesson9/Thing.java"), SOLUTION);
+        assertThat(out).isEqualTo("""
+                package kit.lesson9;
+
+                final class Thing {
+                    double twice(double x) {
+                        check(x);
+                        throw new kit.core.NotImplementedYet(9, "Thing.twice", "return 2 \\"x\\"");
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void refuses_a_region_that_does_not_end_its_method() {
+        String bad = SOLUTION.replace("// END SOLUTION\n", "// END SOLUTION\n        check(x);\n");
+        assertThatThrownBy(() -> GenerateExercises.generate(Path.of("kit/lesson9/Thing.java"), bad))
+                .hasMessageContaining("Thing.java:8").hasMessageContaining("must end its method");
+    }
+
+    @Test
+    void refuses_unbalanced_regions_and_regions_outside_a_lesson() {
+        assertThatThrownBy(() -> GenerateExercises.generate(Path.of("T.java"),
+                SOLUTION.replace("        // END SOLUTION\n", "")))
+                .hasMessageContaining("without END SOLUTION");
+        assertThatThrownBy(() -> GenerateExercises.generate(Path.of("T.java"),
+                SOLUTION.replace("package kit.lesson9;", "package kit.core;")))
+                .hasMessageContaining("lesson package");
+        assertThatThrownBy(() -> GenerateExercises.generate(Path.of("T.java"), "package kit.lesson1;\n// END SOLUTION\n"))
+                .hasMessageContaining("END SOLUTION without BEGIN");
+    }
+
+    @Test
+    void check_names_every_stale_missing_or_extra_file(@TempDir Path root) throws IOException {
+        Path solutions = root.resolve("solutions/src/main/java/kit/lesson9");
+        Files.createDirectories(solutions);
+        Files.writeString(solutions.resolve("Thing.java"), SOLUTION);
+        assertThat(GenerateExercises.check(root)).anyMatch(p -> p.contains("exercises/ lacks"));
+        assertThat(GenerateExercises.write(root)).isEmpty();
+        assertThat(GenerateExercises.check(root)).isEmpty();
+        Path exercise = root.resolve("exercises/src/main/java/kit/lesson9/Thing.java");
+        Files.writeString(exercise, Files.readString(exercise) + "// edited by hand\n");
+        Files.writeString(exercise.resolveSibling("Extra.java"), "package kit.lesson9;\n");
+        assertThat(GenerateExercises.check(root))
+                .anyMatch(p -> p.contains("Thing.java is not what the generator makes"))
+                .anyMatch(p -> p.contains("exercises/ has kit/lesson9/Extra.java but solutions/ does not"));
+    }
+}

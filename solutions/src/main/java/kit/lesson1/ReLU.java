@@ -1,0 +1,45 @@
+package kit.lesson1;
+
+import kit.core.Layer;
+
+/**
+ * The rectified linear unit, element by element.
+ *
+ * <p>Forward: {@code y[i] = max(0, x[i])}. Backward: {@code dL/dx[i] = dL/dy[i]} where
+ * {@code x[i] > 0} and {@code 0} elsewhere. At {@code x = 0} the function has a kink and no
+ * derivative; we take the subgradient 0 there, as every library does.
+ *
+ * <p>Shapes: any length, output as long as the input.
+ *
+ * <p>Book: {@code src/site/markdown/lesson1.md}, "Activations".
+ */
+public final class ReLU implements Layer<double[], double[]> {
+    private double[] x;  // n, the input of the last forward
+
+    @Override
+    public double[] forward(double[] x) {
+        if (x == null) {
+            throw new IllegalArgumentException("ReLU.forward input is null");
+        }
+        this.x = x.clone();
+        // BEGIN SOLUTION hint: y[i] = max(0, x[i])
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = Math.max(0, x[i]);
+        }
+        return y;
+        // END SOLUTION
+    }
+
+    @Override
+    public double[] backward(double[] gradOutput) {
+        Activations.requireForwardMatches("ReLU", x, gradOutput);
+        // BEGIN SOLUTION hint: pass g[i] through where x[i] > 0, else 0
+        double[] dx = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            dx[i] = x[i] > 0 ? gradOutput[i] : 0.0;
+        }
+        return dx;
+        // END SOLUTION
+    }
+}

@@ -1,0 +1,73 @@
+package kit.lesson1;
+
+import kit.core.Loss;
+import kit.core.Shapes;
+
+/**
+ * Sigmoid with binary cross-entropy: the Bernoulli likelihood read from a logit.
+ *
+ * <p>Each logit {@code z} is a log-odds; {@code p = sigma(z) = 1 / (1 + e^-z)} and for a target
+ * {@code y} in {0, 1}:
+ * {@code L = -y log p - (1 - y) log(1 - p) = softplus(z) - y z}, where
+ * {@code softplus(z) = log(1 + e^z) = max(z, 0) + log(1 + e^-|z|)}.
+ * <br>Gradient: {@code dL/dz = sigma(z) - y}, the prediction minus the target.
+ *
+ * <p>Shapes: logits and targets have the same length (one independent yes/no per output);
+ * the loss is summed over outputs.
+ *
+ * <p>Numerics: written through softplus and a two-branch sigmoid, it is finite and exact for any
+ * finite {@code z}; computing {@code log(sigma(z))} directly gives {@code log(0) = -inf} once
+ * {@code |z|} passes about 37.
+ *
+ * <p>Book: {@code src/site/markdown/lesson1.md}, "The loss reads the logits".
+ */
+public final class SigmoidBCE implements Loss {
+
+    @Override
+    public double value(double[] logits, double[] target) {
+        Shapes.requireSameLength("SigmoidBCE.value", logits, "logits", target, "target");
+        // BEGIN SOLUTION hint: sum over i of max(z,0) + log1p(exp(-|z|)) - y*z
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double z = logits[i];
+            sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - target[i] * z;
+        }
+        return sum;
+        // END SOLUTION
+    }
+
+    @Override
+    public double[] gradient(double[] logits, double[] target) {
+        Shapes.requireSameLength("SigmoidBCE.gradient", logits, "logits", target, "target");
+        // BEGIN SOLUTION hint: dL/dz[i] = sigmoid(z[i]) - y[i]
+        double[] p = predict(logits);
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= target[i];
+        }
+        return p;
+        // END SOLUTION
+    }
+
+    @Override
+    public double[] predict(double[] logits) {
+        if (logits == null) {
+            throw new IllegalArgumentException("SigmoidBCE.predict: logits are null");
+        }
+        // BEGIN SOLUTION hint: p = 1/(1+exp(-z)) for z >= 0, exp(z)/(1+exp(z)) otherwise
+        double[] p = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            p[i] = sigmoid(logits[i]);
+        }
+        return p;
+        // END SOLUTION
+    }
+
+    /** {@code 1 / (1 + e^-z)}, without overflow for large negative {@code z}. */
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+}
