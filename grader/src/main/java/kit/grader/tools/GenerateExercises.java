@@ -28,15 +28,20 @@ import java.util.stream.Stream;
  *
  * <p>Run from the repository root with the JDK alone:
  * <pre>
- *   java grader/src/main/java/kit/grader/tools/GenerateExercises.java            # regenerate
- *   java grader/src/main/java/kit/grader/tools/GenerateExercises.java --check    # fail if stale
+ *   java grader/src/main/java/kit/grader/tools/GenerateExercises.java                      # regenerate
+ *   java grader/src/main/java/kit/grader/tools/GenerateExercises.java --check              # fail if stale
+ *   java grader/src/main/java/kit/grader/tools/GenerateExercises.java --check-submission   # see below
  * </pre>
+ * {@code --check-submission} accepts a student's exercises/ in which each stub line has been
+ * replaced by any code at all, and nothing else has changed: the given code around the stubs
+ * (data, training loops, checks) is what the grader trusts.</p>
  * Self-contained on purpose: it needs nothing but this file.
  */
 public final class GenerateExercises {
     static final Path SOURCES = Path.of("src", "main", "java");
     private static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION(?:\\s+hint:\\s*(.*?))?\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*// END SOLUTION\\s*$");
+    private static final Pattern STUB = Pattern.compile("^\\s*throw new kit\\.core\\.NotImplementedYet\\(");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+kit\\.lesson(\\d+)\\s*;");
     private static final Pattern METHOD = Pattern.compile(
             "^\\s*(?:(?:public|protected|private|static|final|default|synchronized)\\s+)*"
@@ -46,15 +51,24 @@ public final class GenerateExercises {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean check = args.length > 0 && args[0].equals("--check");
-        Path root = Path.of(args.length > (check ? 1 : 0) ? args[check ? 1 : 0] : ".").toAbsolutePath().normalize();
-        List<String> problems = check ? check(root) : write(root);
+        String mode = args.length > 0 && args[0].startsWith("--") ? args[0] : "--write";
+        int rootArg = mode.equals("--write") ? 0 : 1;
+        Path root = Path.of(args.length > rootArg ? args[rootArg] : ".").toAbsolutePath().normalize();
+        List<String> problems = switch (mode) {
+            case "--write" -> write(root);
+            case "--check" -> check(root);
+            case "--check-submission" -> checkSubmission(root);
+            default -> List.of("unknown option " + mode + "; use --check or --check-submission");
+        };
         if (!problems.isEmpty()) {
             System.err.println(String.join("\n", problems));
             System.exit(1);
         }
-        System.out.println(check ? "exercises/ is what the generator makes from solutions/"
-                : "wrote " + root.resolve("exercises").resolve(SOURCES));
+        System.out.println(switch (mode) {
+            case "--check" -> "exercises/ is what the generator makes from solutions/";
+            case "--check-submission" -> "exercises/ changes nothing but the stubs";
+            default -> "wrote " + root.resolve("exercises").resolve(SOURCES);
+        });
     }
 
     /** Regenerates exercises/, removing generated files whose solution is gone. */
@@ -111,6 +125,89 @@ public final class GenerateExercises {
             problems.add("Regenerate with: java grader/src/main/java/kit/grader/tools/GenerateExercises.java");
         }
         return problems;
+    }
+
+    /**
+     * What a submission changed outside the stubs: every exercises/ file must be the generated one
+     * with each stub line replaced by any lines at all; no file may be added or removed.
+     */
+    public static List<String> checkSubmission(Path root) throws IOException {
+        Path from = root.resolve("solutions").resolve(SOURCES);
+        Path to = root.resolve("exercises").resolve(SOURCES);
+        List<String> problems = new ArrayList<>();
+        TreeSet<Path> all = new TreeSet<>();
+        javaFiles(from).forEach(p -> all.add(from.relativize(p)));
+        javaFiles(to).forEach(p -> all.add(to.relativize(p)));
+        for (Path relative : all) {
+            Path source = from.resolve(relative);
+            Path target = to.resolve(relative);
+            if (!Files.exists(source) || !Files.exists(target)) {
+                problems.add("exercises/" + SOURCES + "/" + relative + (Files.exists(source) ? " is missing" : " was added")
+                        + ": write code only where the stubs were");
+                continue;
+            }
+            String generated = generate(relative, Files.readString(source, StandardCharsets.UTF_8));
+            String where = firstChangeOutsideStubs(generated, Files.readString(target, StandardCharsets.UTF_8));
+            if (where != null) {
+                problems.add("exercises/" + SOURCES + "/" + relative + " changes given code near: " + where
+                        + " (write code only where the stubs were)");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Null if {@code submitted} is {@code generated} with each stub line replaced by any lines;
+     * else the first given line that is not where it should be. Whitespace and blank lines are
+     * ignored, so reformatting in an IDE is not a change.
+     */
+    static String firstChangeOutsideStubs(String generated, String submitted) {
+        List<List<String>> segments = new ArrayList<>();  // given lines between stubs, as written
+        List<String> current = new ArrayList<>();
+        for (String line : generated.split("\n", -1)) {
+            if (STUB.matcher(line).find()) {
+                segments.add(current);
+                current = new ArrayList<>();
+            } else if (!line.isBlank()) {
+                current.add(line.strip());
+            }
+        }
+        segments.add(current);
+        List<String> lines = submitted.lines().filter(l -> !l.isBlank()).map(GenerateExercises::key).toList();
+        int at = 0;
+        for (int s = 0; s < segments.size(); s++) {
+            List<String> segment = segments.get(s).stream().map(GenerateExercises::key).toList();
+            boolean first = s == 0;
+            boolean last = s == segments.size() - 1;
+            int found = first ? 0 : last ? lines.size() - segment.size() : indexOf(lines, segment, at);
+            if (found < at) {
+                return segment.isEmpty() ? "end of file" : segments.get(s).get(0);
+            }
+            for (int k = 0; k < segment.size(); k++) {
+                if (found + k >= lines.size() || !lines.get(found + k).equals(segment.get(k))) {
+                    return segments.get(s).get(k);
+                }
+            }
+            if (first && last && lines.size() != segment.size()) {
+                return "end of file";
+            }
+            at = found + segment.size();
+        }
+        return null;
+    }
+
+    /** A line with its whitespace removed, so that reformatting is not a change. */
+    private static String key(String line) {
+        return line.replaceAll("\\s+", "");
+    }
+
+    private static int indexOf(List<String> lines, List<String> segment, int from) {
+        for (int i = from; i + segment.size() <= lines.size(); i++) {
+            if (lines.subList(i, i + segment.size()).equals(segment)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The exercise version of one solution file. */

@@ -5,22 +5,33 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Timer;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+
+import kit.grader.tools.GenerateExercises;
 
 /**
  * Rules on the library (solutions or your exercises): what it may depend on and what it may not
- * do. They keep the lessons in order and the grader trustworthy; a broken rule sets the grade to 0.
+ * do, and the given code around the stubs. They keep the lessons in order and the grader
+ * trustworthy; a broken rule sets the grade to 0.
  */
 @Tag("rules")
 @DisplayName("Architecture rules")
@@ -89,10 +100,8 @@ class ArchitectureRulesTest {
     void the_library_starts_no_threads() {
         noClasses().should().dependOnClassesThat().areAssignableTo(Thread.class)
                 .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
-                .orShould().dependOnClassesThat().areAssignableTo(java.util.Timer.class)
-                .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
-                                "parallel|parallelStream")))
+                .orShould().dependOnClassesThat().areAssignableTo(Timer.class)
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.nameMatching("parallel|parallelStream")))
                 .because("the grader's time limits and seeds assume one thread of deterministic work")
                 .check(library);
     }
@@ -107,5 +116,29 @@ class ArchitectureRulesTest {
                 .orShould().callMethod(System.class, "setProperty", String.class, String.class)
                 .because("exiting or rewiring the JVM would end the grading run or forge its output")
                 .check(library);
+    }
+
+    @Test
+    void the_given_code_is_unchanged_outside_the_stubs() throws IOException {
+        Optional<Path> root = kitRoot();
+        if (root.isEmpty()) {
+            System.out.println("given-code check skipped: no solutions/ beside exercises/ (the instructor's grader runs it)");
+            return;
+        }
+        assertThat(GenerateExercises.checkSubmission(root.get()))
+                .as("the data, checks and training loops around the stubs are what the grader trusts; "
+                        + "write code only where a stub was")
+                .isEmpty();
+    }
+
+    /** The folder holding both solutions/ and exercises/, searched upward from the working directory. */
+    static Optional<Path> kitRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("solutions/src/main/java"))
+                    && Files.isDirectory(p.resolve("exercises/src/main/java"))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -2,6 +2,8 @@ package kit.grader.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.assertj.core.api.Assertions.as;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,5 +81,34 @@ class GenerateExercisesTest {
         assertThat(GenerateExercises.check(root))
                 .anyMatch(p -> p.contains("Thing.java is not what the generator makes"))
                 .anyMatch(p -> p.contains("exercises/ has kit/lesson9/Extra.java but solutions/ does not"));
+    }
+
+    @Test
+    void a_submission_may_replace_the_stubs_and_nothing_else(@TempDir Path root) throws IOException {
+        Path solutions = root.resolve("solutions/src/main/java/kit/lesson9");
+        Files.createDirectories(solutions);
+        Files.writeString(solutions.resolve("Thing.java"), SOLUTION);
+        assertThat(GenerateExercises.write(root)).isEmpty();
+        Path exercise = root.resolve("exercises/src/main/java/kit/lesson9/Thing.java");
+        String stub = Files.readString(exercise);
+        String stubLine = stub.lines().filter(l -> l.contains("NotImplementedYet")).findFirst().orElseThrow();
+
+        Files.writeString(exercise, stub.replace(stubLine, "        double y = x + x;\n        return y;"));
+        assertThat(GenerateExercises.checkSubmission(root)).isEmpty();
+
+        Files.writeString(exercise, stub.replace("check(x);", "// check(x);"));
+        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING))
+                .contains("Thing.java changes given code near: check(x);");
+
+        Files.writeString(exercise, stub.replace("        check(x);", "      check( x );\n\n"));
+        assertThat(GenerateExercises.checkSubmission(root)).as("reformatting is not a change").isEmpty();
+
+        Files.writeString(exercise, stub + "// appended\n");
+        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING)).contains("changes given code");
+
+        Files.writeString(exercise, stub);
+        Files.writeString(exercise.resolveSibling("Helper.java"), "package kit.lesson9;\n");
+        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING))
+                .contains("Helper.java was added");
     }
 }
