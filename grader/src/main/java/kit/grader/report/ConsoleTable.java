@@ -46,7 +46,7 @@ final class ConsoleTable {
             s.append("\nfailed:\n");
             for (GradedTest t : failed) {
                 s.append("- lesson ").append(t.lesson().number()).append(": ").append(t.name())
-                        .append(" (").append(t.points()).append(" points)\n");
+                        .append(" (").append(t.points()).append(t.points() == 1 ? " point)\n" : " points)\n");
                 s.append(indent(t.message())).append('\n');
                 if (!t.hint().isEmpty()) {
                     s.append("    hint: ").append(t.hint()).append('\n');
