@@ -98,21 +98,6 @@ public final class Parameter {
         }
     }
 
-    /** The entry at row {@code r}, column {@code c} written as an index into the layer's array, e.g. {@code W[2][1]}. */
-    public String entryName(int r, int c) {
-        StringBuilder index = new StringBuilder();
-        int flat = r * (values.length == 0 ? 0 : values[0].length) + c;
-        int[] idx = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = shape[d] == 0 ? 0 : flat % shape[d];
-            flat = shape[d] == 0 ? 0 : flat / shape[d];
-        }
-        for (int i : idx) {
-            index.append('[').append(i).append(']');
-        }
-        return name + index;
-    }
-
     @Override
     public String toString() {
         return name + Arrays.toString(shape);

@@ -1,6 +1,7 @@
 package kit.grader.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import kit.core.Layer;
@@ -92,7 +93,8 @@ public final class LayerGradients<I, O> {
         }
         List<Entry> entries = new ArrayList<>();
         I x = NestedArrays.copy(input);
-        GradientCheck.differentiate(values, v -> loss(x), (r, c) -> "dL/d" + p.entryName(r, c),
+        List<Integer> shape = Arrays.stream(p.shape()).boxed().toList();
+        GradientCheck.differentiate(values, v -> loss(x), (r, c) -> "dL/d" + p.name() + NestedArrays.index(shape, r, c),
                 List.of(analyticParameters.get(k)), entries);
         return new GradientComparison("dL/d" + p.name() + " of " + layerName, entries, seed, null);
     }

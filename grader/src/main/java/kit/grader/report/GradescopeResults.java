@@ -1,6 +1,8 @@
 package kit.grader.report;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -8,6 +10,7 @@ import com.google.gson.JsonObject;
 
 import kit.grader.scoring.GradedTest;
 import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Lesson;
 import kit.grader.scoring.Outcome;
 
 /**
@@ -27,10 +30,10 @@ final class GradescopeResults {
         root.addProperty("visibility", "visible");
         root.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
-        int number = 0;
+        Map<Lesson, Integer> numbers = new EnumMap<>(Lesson.class);
         for (GradedTest t : book.graded()) {
             JsonObject test = new JsonObject();
-            number++;
+            int number = numbers.merge(t.lesson(), 1, Integer::sum);
             test.addProperty("name", "Lesson " + t.lesson().number() + ": " + t.name());
             test.addProperty("number", String.format(Locale.ROOT, "%d.%d", t.lesson().number(), number));
             test.addProperty("score", book.rulesBroken() ? 0 : t.earned());

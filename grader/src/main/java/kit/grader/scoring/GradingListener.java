@@ -35,6 +35,8 @@ public final class GradingListener implements TestExecutionListener {
     static final String RULES_TAG = "rules";
     private static final int OUTPUT_LIMIT_BYTES = 16 * 1024;
 
+    private final Path reportDir;
+    private final boolean printTable;
     private TestPlan plan;
     private final Map<String, GradedTest> units = new LinkedHashMap<>();   // unique id -> graded unit
     private final Set<GradedTest> ran = new LinkedHashSet<>();             // in the order they started
@@ -44,6 +46,18 @@ public final class GradingListener implements TestExecutionListener {
     private PrintStream originalErr;
     private CappedOutput cappedOut;
     private CappedOutput cappedErr;
+
+    /** As registered by the platform: reports to {@code -Dgrader.reports} (default target/grader). */
+    public GradingListener() {
+        this(Path.of(System.getProperty("grader.reports", "target/grader")),
+                !"false".equals(System.getProperty("grader.console")));
+    }
+
+    /** Reports to {@code reportDir}; prints the table at the end if {@code printTable}. */
+    public GradingListener(Path reportDir, boolean printTable) {
+        this.reportDir = reportDir;
+        this.printTable = printTable;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -109,13 +123,12 @@ public final class GradingListener implements TestExecutionListener {
             }
         }
         Gradebook book = new Gradebook(all, ungradedFailures, (System.nanoTime() - started) / 1e9);
-        Path dir = Path.of(System.getProperty("grader.reports", "target/grader"));
         try {
-            Reports.writeAll(book, dir);
+            Reports.writeAll(book, reportDir);
         } catch (IOException e) {
-            originalErr.println("grader: could not write reports to " + dir.toAbsolutePath() + ": " + e);
+            originalErr.println("grader: could not write reports to " + reportDir.toAbsolutePath() + ": " + e);
         }
-        if (!"false".equals(System.getProperty("grader.console"))) {
+        if (printTable) {
             originalOut.println(Reports.table(book));
         }
     }
