@@ -1,6 +1,5 @@
 package kit.core;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,14 +41,5 @@ public interface Layer<I, O> {
     /** This layer followed by {@code next}. */
     default <P> Layer<I, P> then(Layer<O, P> next) {
         return new Chain<>(this, next);
-    }
-
-    /** The parameters of several layers, in order. */
-    static List<Parameter> parametersOf(List<? extends Layer<?, ?>> layers) {
-        List<Parameter> all = new ArrayList<>();
-        for (Layer<?, ?> layer : layers) {
-            all.addAll(layer.parameters());
-        }
-        return List.copyOf(all);
     }
 }

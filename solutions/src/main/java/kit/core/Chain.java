@@ -1,5 +1,6 @@
 package kit.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Two layers in sequence: {@code y = second(first(x))}; backward runs them in reverse. */
@@ -27,6 +28,8 @@ final class Chain<I, M, O> implements Layer<I, O> {
 
     @Override
     public List<Parameter> parameters() {
-        return Layer.parametersOf(List.of(first, second));
+        List<Parameter> all = new ArrayList<>(first.parameters());
+        all.addAll(second.parameters());
+        return List.copyOf(all);
     }
 }

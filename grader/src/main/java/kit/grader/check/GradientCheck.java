@@ -3,7 +3,7 @@ package kit.grader.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.ToDoubleFunction;
+import java.util.function.DoubleSupplier;
 
 import kit.core.Layer;
 import kit.core.Loss;
@@ -48,7 +48,7 @@ public final class GradientCheck {
                 : null;
         List<Entry> entries = new ArrayList<>();
         if (shapeError == null) {
-            differentiate(List.of(z), v -> loss.value(z, target.clone()),
+            differentiate(List.of(z), () -> loss.value(z, target.clone()),
                     (r, c) -> "dL/dz[" + c + "]", List.of(analytic), entries);
         }
         return new GradientComparison("dL/dz of " + lossName, entries, seed, shapeError);
@@ -58,17 +58,17 @@ public final class GradientCheck {
      * Central differences of {@code f} with respect to every entry of {@code rows}, which alias the
      * point {@code f} reads; each entry is restored after use.
      */
-    static void differentiate(List<double[]> rows, ToDoubleFunction<Void> f, EntryNamer namer,
+    static void differentiate(List<double[]> rows, DoubleSupplier f, EntryNamer namer,
                               List<double[]> analytic, List<Entry> out) {
-        double f0 = f.applyAsDouble(null);
+        double f0 = f.getAsDouble();
         for (int r = 0; r < rows.size(); r++) {
             double[] row = rows.get(r);
             for (int c = 0; c < row.length; c++) {
                 double saved = row[c];
                 row[c] = saved + STEP;
-                double plus = f.applyAsDouble(null);
+                double plus = f.getAsDouble();
                 row[c] = saved - STEP;
-                double minus = f.applyAsDouble(null);
+                double minus = f.getAsDouble();
                 row[c] = saved;
                 double central = (plus - minus) / (2 * STEP);
                 double right = (plus - f0) / STEP;

@@ -58,7 +58,7 @@ public final class LayerGradients<I, O> {
         }
         I x = NestedArrays.copy(input);
         List<Entry> entries = new ArrayList<>();
-        GradientCheck.differentiate(NestedArrays.rows(x), v -> loss(x),
+        GradientCheck.differentiate(NestedArrays.rows(x), () -> loss(x),
                 (r, c) -> "dL/dx" + NestedArrays.index(shape, r, c),
                 NestedArrays.rows(analyticInput), entries);
         return new GradientComparison(what, entries, seed, null);
@@ -94,7 +94,7 @@ public final class LayerGradients<I, O> {
         List<Entry> entries = new ArrayList<>();
         I x = NestedArrays.copy(input);
         List<Integer> shape = Arrays.stream(p.shape()).boxed().toList();
-        GradientCheck.differentiate(values, v -> loss(x), (r, c) -> "dL/d" + p.name() + NestedArrays.index(shape, r, c),
+        GradientCheck.differentiate(values, () -> loss(x), (r, c) -> "dL/d" + p.name() + NestedArrays.index(shape, r, c),
                 List.of(analyticParameters.get(k)), entries);
         return new GradientComparison("dL/d" + p.name() + " of " + layerName, entries, seed, null);
     }

@@ -1,7 +1,9 @@
 package kit.grader.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The grader's view of the library's plain arrays ({@code double[]} up to {@code double[][][][]}):
@@ -71,7 +73,7 @@ public final class NestedArrays {
             return false;
         }
         for (int r = 0; r < ra.size(); r++) {
-            if (!java.util.Arrays.equals(ra.get(r), rb.get(r))) {
+            if (!Arrays.equals(ra.get(r), rb.get(r))) {
                 return false;
             }
         }
@@ -96,7 +98,7 @@ public final class NestedArrays {
     }
 
     /** Fills every entry with an independent draw from {@code U(-scale, scale)}. */
-    public static void fillUniform(Object array, double scale, java.util.Random rng) {
+    public static void fillUniform(Object array, double scale, Random rng) {
         for (double[] row : rows(array)) {
             for (int i = 0; i < row.length; i++) {
                 row[i] = (2 * rng.nextDouble() - 1) * scale;
