@@ -32,6 +32,9 @@ final class Failures {
             text = String.valueOf(t.getMessage()).strip();
         } else {
             text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                text += " (a loop that never ends, or far more work than the method needs?)";
+            }
             for (StackTraceElement frame : t.getStackTrace()) {
                 if (frame.getClassName().startsWith("kit.") && !frame.getClassName().startsWith("kit.grader.")) {
                     text += "\n  at " + frame;
