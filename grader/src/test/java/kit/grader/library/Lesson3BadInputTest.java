@@ -1,0 +1,169 @@
+package kit.grader.library;
+
+import static kit.grader.check.GradientAssert.assertThatGradient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import kit.core.Layer;
+import kit.core.NotImplementedYet;
+import kit.grader.check.GradientCheck;
+import kit.grader.check.Seeds;
+import kit.lesson3.Conv2D;
+import kit.lesson3.FeatureMapReLU;
+import kit.lesson3.Flatten;
+import kit.lesson3.GlobalAvgPool;
+import kit.lesson3.LabelledImages;
+import kit.lesson3.PixelPermutation;
+import kit.lesson3.ShapeClassLoss;
+import kit.lesson3.ShapesTask;
+import kit.lesson3.Template;
+
+/**
+ * Lesson 3's given code (not graded, so it holds on the stubs too): bad shapes are named before any
+ * student code runs, and the data, the permutation and the loss the experiments rest on are right.
+ */
+@Tag("library")
+@DisplayName("Lesson 3: bad input is named, given code is right")
+class Lesson3BadInputTest {
+
+    /** Runs a forward pass for the shape it records; in exercises/ the rest of forward may still be a stub. */
+    static <I, O> void forwardIgnoringStub(Layer<I, O> layer, I x) {
+        try {
+            layer.forward(x);
+        } catch (NotImplementedYet stub) {
+            // The shape check and the cached shape come before the stub.
+        }
+    }
+
+    @Test
+    void a_convolution_names_the_image_shape_it_got_and_the_one_it_needs() {
+        Conv2D conv = new Conv2D(2, 3, 3, new Random(1));
+        assertThat(new int[] {conv.inChannels(), conv.outChannels(), conv.kernelSize()}).containsExactly(2, 3, 3);
+        assertThat(conv.parameters()).hasToString("[W[3, 2, 3, 3], b[3]]");
+        assertThatThrownBy(() -> conv.forward(new double[3][5][5]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Conv2D.forward input has shape 3 x 5 x 5")
+                .hasMessageContaining("expected 2 x H x W with H, W >= 3");
+        assertThatThrownBy(() -> conv.forward(new double[2][2][7])).hasMessageContaining("shape 2 x 2 x 7");
+        assertThatThrownBy(() -> conv.forward(null)).hasMessageContaining("null or ragged");
+        assertThatThrownBy(() -> conv.forward(new double[][][] {{{1, 2, 3}, {1, 2, 3}, {1, 2}}, new double[3][3]}))
+                .hasMessageContaining("null or ragged");
+        assertThatThrownBy(() -> new Conv2D(1, 0, 3, new Random(1))).hasMessageContaining("outChannels = 0");
+        assertThatThrownBy(() -> new Conv2D(1, 1, 0, new Random(1))).hasMessageContaining("kernelSize = 0");
+    }
+
+    @Test
+    void a_convolution_names_both_shapes_when_dL_dy_does_not_fit_the_last_output() {
+        Conv2D conv = new Conv2D(2, 3, 3, new Random(1));
+        assertThatThrownBy(() -> conv.backward(new double[3][3][3]))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Conv2D.backward called before forward");
+        forwardIgnoringStub(conv, new double[2][5][6]);
+        assertThatThrownBy(() -> conv.backward(new double[3][4][3]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Conv2D.backward dL/dy has shape 3 x 4 x 3")
+                .hasMessageContaining("expected 3 x 3 x 4");
+    }
+
+    @Test
+    void the_layers_over_feature_maps_name_what_they_got_and_what_they_expected() {
+        assertThatThrownBy(() -> new GlobalAvgPool().forward(new double[0][][]))
+                .hasMessageContaining("GlobalAvgPool.forward input has shape 0 x 0 x 0")
+                .hasMessageContaining("expected C x H x W with C >= 1, H, W >= 1");
+        assertThatThrownBy(() -> new Flatten().forward(null)).hasMessageContaining("Flatten.forward input");
+        assertThatThrownBy(() -> new FeatureMapReLU().forward(new double[1][0][0]))
+                .hasMessageContaining("FeatureMapReLU.forward input has shape 1 x 0 x 0");
+
+        GlobalAvgPool pool = new GlobalAvgPool();
+        assertThatThrownBy(() -> pool.backward(new double[2])).isInstanceOf(IllegalStateException.class);
+        forwardIgnoringStub(pool, new double[2][3][4]);
+        assertThatThrownBy(() -> pool.backward(new double[3]))
+                .hasMessageContaining("the input was 2 x 3 x 4").hasMessageContaining("length 3 but expected length 2");
+
+        Flatten flatten = new Flatten();
+        assertThatThrownBy(() -> flatten.backward(new double[2])).isInstanceOf(IllegalStateException.class);
+        forwardIgnoringStub(flatten, new double[2][3][4]);
+        assertThatThrownBy(() -> flatten.backward(new double[23]))
+                .hasMessageContaining("the input was 2 x 3 x 4").hasMessageContaining("length 23 but expected length 24");
+
+        FeatureMapReLU relu = new FeatureMapReLU();
+        assertThatThrownBy(() -> relu.backward(new double[1][1][1])).isInstanceOf(IllegalStateException.class);
+        forwardIgnoringStub(relu, new double[2][3][4]);
+        assertThatThrownBy(() -> relu.backward(new double[2][4][3]))
+                .hasMessageContaining("shape 2 x 4 x 3").hasMessageContaining("expected 2 x 3 x 4");
+    }
+
+    @Test
+    void the_shapes_task_holds_every_template_at_every_position_split_by_position() {
+        LabelledImages train = ShapesTask.train();
+        LabelledImages test = ShapesTask.test();
+        assertThat(train.size()).isEqualTo(100);
+        assertThat(test.size()).isEqualTo(300);
+        Set<String> seen = new HashSet<>();
+        for (int n = 0; n < train.size(); n++) {
+            seen.add(Arrays.deepToString(train.images().get(n)));
+        }
+        int[] perClass = new int[ShapesTask.CLASSES];
+        for (int n = 0; n < test.size(); n++) {
+            double[][][] image = test.images().get(n);
+            assertThat(seen).as("a test image also in training").doesNotContain(Arrays.deepToString(image));
+            assertThat(Arrays.stream(image[0]).flatMapToDouble(Arrays::stream).sum()).as("lit pixels").isEqualTo(3);
+            perClass[test.label(n)]++;
+        }
+        assertThat(perClass).containsOnly(75);
+        assertThat(train.targets()[5]).containsExactly(0, 1, 0, 0);
+        assertThat(ShapesTask.seenInTraining(0, 0)).isTrue();
+        assertThat(ShapesTask.seenInTraining(0, 1)).isFalse();
+        assertThat(Template.DIAGONAL.drawAt(4, 1, 0)[0]).isDeepEqualTo(new double[][] {
+                {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}});
+        assertThat(Template.HORIZONTAL_BAR.pixels()[1]).containsExactly(1, 1, 1);
+        assertThatThrownBy(() -> Template.VERTICAL_BAR.drawAt(12, 10, 0))
+                .hasMessageContaining("at (10, 0) does not fit a 12 x 12 canvas");
+    }
+
+    @Test
+    void a_pixel_permutation_moves_pixels_and_weights_alike() {
+        PixelPermutation p = PixelPermutation.random(2, 3, 4, new Random(Seeds.seed(41)));
+        double[][][] x = new double[2][3][4];
+        double[] flat = new double[24];
+        for (int n = 0; n < 24; n++) {
+            x[n / 12][(n % 12) / 4][n % 4] = n;
+            flat[n] = n;
+        }
+        double[][][] moved = p.apply(x);
+        double[] movedFlat = p.apply(flat);
+        double[] movedImageFlat = Arrays.stream(moved).flatMap(Arrays::stream).flatMapToDouble(Arrays::stream).toArray();
+        assertThat(movedImageFlat).as("the image and its flattened copy move alike").containsExactly(movedFlat);
+        assertThat(Arrays.stream(movedFlat).sorted().toArray()).as("a permutation").containsExactly(flat);
+        assertThat(movedFlat).as("a shuffle, not the identity").isNotEqualTo(flat);
+        assertThatThrownBy(() -> p.apply(new double[1][3][4])).hasMessageContaining("shape 1 x 3 x 4");
+        assertThatThrownBy(() -> p.apply(new double[12])).hasMessageContaining("length 12 but expected length 24");
+        assertThatThrownBy(() -> PixelPermutation.random(0, 3, 4, new Random(1))).hasMessageContaining("0 x 3 x 4");
+    }
+
+    @Test
+    void the_given_class_loss_is_softmax_cross_entropy_and_stays_finite() {
+        ShapeClassLoss loss = new ShapeClassLoss();
+        assertThat(loss.predict(new double[] {0, 0, 0, 0})).containsOnly(0.25);
+        assertThat(loss.value(new double[] {0, 0, 0, 0}, new double[] {0, 0, 1, 0})).isCloseTo(Math.log(4), within(1e-12));
+        assertThat(loss.value(new double[] {1000, 0, 0, 0}, new double[] {0, 1, 0, 0})).isCloseTo(1000, within(1e-9));
+        assertThat(loss.gradient(new double[] {1000, 0, 0, 0}, new double[] {0, 1, 0, 0}))
+                .containsExactly(new double[] {1, -1, 0, 0}, within(1e-12));
+        assertThatGradient(GradientCheck.ofLoss("ShapeClassLoss", loss, new double[] {0.3, -1.2, 2.0, 0.1},
+                new double[] {0, 0, 1, 0}, Seeds.seed(42))).matchesNumeric();
+        assertThat(LabelledImages.argmax(new double[] {1, 3, 3, 2})).as("the first of equal logits").isEqualTo(1);
+        assertThatThrownBy(() -> loss.value(new double[4], new double[3]))
+                .hasMessageContaining("logits has length 4").hasMessageContaining("target has length 3");
+        assertThatThrownBy(() -> loss.gradient(null, new double[3])).hasMessageContaining("logits is null");
+        assertThatThrownBy(() -> loss.predict(new double[0])).hasMessageContaining("null or empty");
+    }
+}
