@@ -1,6 +1,7 @@
 package kit.lesson2;
 
 import kit.core.Loss;
+import kit.lesson1.SigmoidBCE;
 
 /**
  * The Gaussian likelihood with a learned scale: two logits per output, one for the mean and one
@@ -57,15 +58,6 @@ public final class GaussianNLLLoss implements Loss {
     /** The standard deviation a raw scale stands for: {@code softplus(r) + SIGMA_FLOOR}. */
     static double sigma(double r) {
         throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.sigma", "softplus(r) + SIGMA_FLOOR, with softplus(r) = max(r, 0) + log1p(exp(-|r|))");
-    }
-
-    /** {@code dsigma/dr = 1 / (1 + e^-r)}, without overflow for large negative {@code r}. */
-    static double sigmoid(double r) {
-        if (r >= 0) {
-            return 1 / (1 + Math.exp(-r));
-        }
-        double e = Math.exp(r);
-        return e / (1 + e);
     }
 
     private static void requireEvenLength(String what, double[] logits) {

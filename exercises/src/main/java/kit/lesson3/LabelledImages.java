@@ -6,7 +6,7 @@ import java.util.List;
 import kit.core.Network;
 
 /**
- * Images with class labels: the inputs, the one-hot targets a {@link ShapeClassLoss} trains on,
+ * Images with class labels: the inputs, the one-hot targets a softmax cross-entropy trains on,
  * and the accuracy of a network's largest logit.
  *
  * <p>Book: {@code src/site/markdown/lesson3.md}, "The shapes task".

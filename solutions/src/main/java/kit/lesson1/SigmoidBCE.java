@@ -53,21 +53,21 @@ public final class SigmoidBCE implements Loss {
         if (logits == null) {
             throw new IllegalArgumentException("SigmoidBCE.predict: logits are null");
         }
-        // BEGIN SOLUTION hint: p = 1/(1+exp(-z)) for z >= 0, exp(z)/(1+exp(z)) otherwise
         double[] p = new double[logits.length];
         for (int i = 0; i < logits.length; i++) {
             p[i] = sigmoid(logits[i]);
         }
         return p;
-        // END SOLUTION
     }
 
-    /** {@code 1 / (1 + e^-z)}, without overflow for large negative {@code z}. */
-    static double sigmoid(double z) {
+    /** {@code 1 / (1 + e^-z)}, without overflow for large negative {@code z}; Lesson 2 reuses it. */
+    public static double sigmoid(double z) {
+        // BEGIN SOLUTION hint: 1/(1+exp(-z)) for z >= 0, exp(z)/(1+exp(z)) otherwise, so exp never sees a large argument
         if (z >= 0) {
             return 1 / (1 + Math.exp(-z));
         }
         double e = Math.exp(z);
         return e / (1 + e);
+        // END SOLUTION
     }
 }

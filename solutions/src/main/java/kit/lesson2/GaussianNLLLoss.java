@@ -1,6 +1,7 @@
 package kit.lesson2;
 
 import kit.core.Loss;
+import kit.lesson1.SigmoidBCE;
 
 /**
  * The Gaussian likelihood with a learned scale: two logits per output, one for the mean and one
@@ -62,7 +63,7 @@ public final class GaussianNLLLoss implements Loss {
             double s = sigma(r);
             double e = (target[i] - logits[i]) / s;
             g[i] = -e / s;
-            g[m + i] = sigmoid(r) * (1 - e * e) / s;
+            g[m + i] = SigmoidBCE.sigmoid(r) * (1 - e * e) / s;
         }
         return g;
         // END SOLUTION
@@ -86,15 +87,6 @@ public final class GaussianNLLLoss implements Loss {
         // BEGIN SOLUTION hint: softplus(r) + SIGMA_FLOOR, with softplus(r) = max(r, 0) + log1p(exp(-|r|))
         return Math.max(r, 0) + Math.log1p(Math.exp(-Math.abs(r))) + SIGMA_FLOOR;
         // END SOLUTION
-    }
-
-    /** {@code dsigma/dr = 1 / (1 + e^-r)}, without overflow for large negative {@code r}. */
-    static double sigmoid(double r) {
-        if (r >= 0) {
-            return 1 / (1 + Math.exp(-r));
-        }
-        double e = Math.exp(r);
-        return e / (1 + e);
     }
 
     private static void requireEvenLength(String what, double[] logits) {

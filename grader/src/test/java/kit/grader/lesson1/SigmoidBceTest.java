@@ -24,7 +24,7 @@ class SigmoidBceTest {
     @Test
     @Order(1)
     @Points(1)
-    @Hint("p = 1 / (1 + exp(-z)); for z < 0 use exp(z) / (1 + exp(z)) so nothing overflows")
+    @Hint("SigmoidBCE.sigmoid: 1 / (1 + exp(-z)); for z < 0 use exp(z) / (1 + exp(z)) so nothing overflows")
     void predict_is_the_sigmoid_and_stays_in_0_1_for_huge_logits() {
         double[] p = loss.predict(new double[] {-1000, -2, 0, 2, 1000});
         assertThat(p).containsExactly(new double[] {0, 1 / (1 + Math.exp(2)), 0.5, 1 / (1 + Math.exp(-2)), 1},

@@ -22,19 +22,19 @@ import kit.grader.scoring.Points;
 import kit.lesson1.Linear;
 import kit.lesson1.ReLU;
 import kit.lesson1.Sgd;
+import kit.lesson2.SoftmaxCrossEntropy;
 import kit.lesson3.Conv2D;
 import kit.lesson3.FeatureMapReLU;
 import kit.lesson3.Flatten;
 import kit.lesson3.GlobalAvgPool;
 import kit.lesson3.LabelledImages;
 import kit.lesson3.PixelPermutation;
-import kit.lesson3.ShapeClassLoss;
 import kit.lesson3.ShapesTask;
 
 /**
  * The lesson's claim as behaviour, on the shapes task (four 3-pixel templates on a 12 x 12 canvas;
  * 25 training positions, 75 unseen test positions). Both models train the same way: softmax
- * cross-entropy ({@link ShapeClassLoss}), plain SGD, 80 epochs, batch 1, learning rate 0.3.
+ * cross-entropy (Lesson 2's {@link SoftmaxCrossEntropy}), plain SGD, 80 epochs, batch 1, learning rate 0.3.
  *
  * <p>Budgets, and the margins measured on the reference over base seeds 1 to 40
  * ({@code -Dgrader.seed=N}: 200 runs of the first test, 120 of each of the others) and the default:
@@ -68,13 +68,13 @@ class ShapesTest {
     /** conv 1 -> 4, k = 3, ReLU, global average pooling, linear 4 -> 4: 40 + 20 = 60 parameters. */
     static Network<double[][][]> cnn(Random rng) {
         return new Network<>(new Conv2D(1, 4, 3, rng).then(new FeatureMapReLU()).then(new GlobalAvgPool())
-                .then(new Linear(4, ShapesTask.CLASSES, rng)), new ShapeClassLoss());
+                .then(new Linear(4, ShapesTask.CLASSES, rng)), new SoftmaxCrossEntropy());
     }
 
     /** 144 pixels -> 32 ReLU units -> 4 logits: 4640 + 132 = 4772 parameters. */
     static Network<double[][][]> mlp(Linear first, Random rng) {
         return new Network<>(new Flatten().then(first).then(new ReLU()).then(new Linear(32, ShapesTask.CLASSES, rng)),
-                new ShapeClassLoss());
+                new SoftmaxCrossEntropy());
     }
 
     static Network<double[][][]> trained(Network<double[][][]> net, LabelledImages data, Random rng) {
