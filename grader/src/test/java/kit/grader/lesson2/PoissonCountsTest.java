@@ -113,7 +113,7 @@ class PoissonCountsTest {
     @Points(4)
     @Hint("the Poisson head's rates must stay positive and near the true 0.1 on the floor: check "
             + "PoissonNLLLoss.gradient (exp(z) - y) and predict (exp(z)); MSELoss.gradient is z - y")
-    void on_the_floor_the_poisson_head_stays_well_above_zero_and_above_the_squared_error_head() {
+    void on_the_floor_the_poisson_heads_rates_stay_positive_near_the_truth_and_above_the_squared_error_heads() {
         List<String> runs = new ArrayList<>();
         List<Long> failing = SeedBudget.failingSeeds(SEEDS, seed -> {
             Figures f = figures(seed);
