@@ -38,6 +38,7 @@ public final class Verdict {
         }
         String problem = problem(args[1], totals);
         System.out.println("reports: " + dir.toAbsolutePath().normalize());
+        System.out.println(closingLine(args[1], totals));
         if (problem != null) {
             throw new Failure(problem);
         }
@@ -50,6 +51,20 @@ public final class Verdict {
         Failure(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /**
+     * The run in one line. A grading run ends with the plain "graded: N passed, M failed" that CI
+     * systems read (a test not started counts as failed); the kit's run over the stubs, whose
+     * tests are meant not to pass, says so in other words.
+     */
+    public static String closingLine(String expectation, Properties totals) {
+        int graded = Integer.parseInt(totals.getProperty("graded"));
+        int passed = Integer.parseInt(totals.getProperty("passed"));
+        if (expectation.equals("nothing-started")) {
+            return "stubs: " + totals.getProperty("not_started") + " of " + graded + " graded tests not started";
+        }
+        return "graded: " + passed + " passed, " + (graded - passed) + " failed";
     }
 
     /** Null if the run meets the expectation, else what is wrong. */

@@ -42,4 +42,12 @@ class VerdictTest {
         assertThat(Verdict.problem("nothing-started", totals(0, 35, 17, 16, false)))
                 .contains("1 of 17 tests started");
     }
+
+    @Test
+    void ends_with_a_plain_closing_line_except_over_the_stubs() {
+        Properties run = totals(30, 35, 17, 2, false);
+        run.setProperty("passed", "14");
+        assertThat(Verdict.closingLine("full-marks", run)).isEqualTo("graded: 14 passed, 3 failed");
+        assertThat(Verdict.closingLine("nothing-started", run)).isEqualTo("stubs: 2 of 17 graded tests not started");
+    }
 }
