@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,7 +162,7 @@ public final class GenerateExercises {
      * else the first given line that is not where it should be. Whitespace and blank lines are
      * ignored, so reformatting in an IDE is not a change.
      */
-    static String firstChangeOutsideStubs(String generated, String submitted) {
+    public static String firstChangeOutsideStubs(String generated, String submitted) {
         List<List<String>> segments = new ArrayList<>();  // given lines between stubs, as written
         List<String> current = new ArrayList<>();
         for (String line : generated.split("\n", -1)) {
@@ -208,6 +209,17 @@ public final class GenerateExercises {
             }
         }
         return -1;
+    }
+
+    /** The folder holding both solutions/ and exercises/, searched upward from {@code start}. */
+    public static Optional<Path> findRoot(Path start) {
+        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("solutions").resolve(SOURCES))
+                    && Files.isDirectory(p.resolve("exercises").resolve(SOURCES))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The exercise version of one solution file. */
