@@ -28,10 +28,6 @@ public final class Network<I> {
         this.loss = loss;
     }
 
-    public Layer<I, double[]> model() {
-        return model;
-    }
-
     public Loss loss() {
         return loss;
     }

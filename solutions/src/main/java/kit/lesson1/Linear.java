@@ -46,14 +46,6 @@ public final class Linear implements Layer<double[], double[]> {
         }
     }
 
-    public int in() {
-        return in;
-    }
-
-    public int out() {
-        return out;
-    }
-
     /** The weights, {@code out x in}; writing to them changes the layer. */
     public double[][] weights() {
         return w;

@@ -76,16 +76,6 @@ public final class LayerGradients<I, O> {
                 + parameters);
     }
 
-    /** Every parameter, in the layer's order. */
-    public List<GradientComparison> parameters() {
-        List<Parameter> parameters = layer.parameters();
-        List<GradientComparison> all = new ArrayList<>();
-        for (int k = 0; k < parameters.size(); k++) {
-            all.add(parameterAt(k, parameters.get(k)));
-        }
-        return all;
-    }
-
     private GradientComparison parameterAt(int k, Parameter p) {
         List<double[]> values = new ArrayList<>();
         for (int r = 0; r < p.rows(); r++) {
