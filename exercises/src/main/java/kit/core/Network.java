@@ -4,21 +4,26 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A model that computes logits and the loss that reads them, trained by mini-batch gradient descent.
+ * A model that computes logits and the loss that reads them, trained by gradient descent.
  *
- * <p>Training minimises the mean loss over a mini-batch {@code B}:
- * {@code J = (1/|B|) sum_{n in B} L(model(x_n), y_n)}. For each example the loss gives
- * {@code dL/dz}, scaled by {@code 1/|B|}, and {@code model.backward} accumulates the parameter
- * gradients; the optimiser then takes one step. Examples are visited in a fresh random order each
- * epoch, drawn from the generator passed in.
+ * <p>One training step is three plain operations: {@link #zeroGradients()}, then
+ * {@link #backpropagate} once per example with a weight {@code w_n}, then {@link #step}. Together
+ * they descend {@code J = sum_n w_n L(model(x_n), y_n)}: {@code backpropagate} scales the loss's
+ * {@code dL/dz} by {@code w_n} and runs the model's pass backward, which adds the parameter
+ * gradients. {@link #fit} is mini-batch training built from them, with {@code w_n = 1/|B|}, the mean
+ * over a batch; REINFORCE (Lesson 8) uses the same step with the return as the weight.
  *
- * <p>Cost per epoch: one forward and one backward pass per example.
+ * <p>Cost per example: one forward and one backward pass.
  *
- * @param <I> one input example: {@code double[]} for vectors, {@code double[][][]} for images
+ * <p>Book: {@code src/site/markdown/lesson1.md}, "Training".
+ *
+ * @param <I> one input example: {@code double[]} for vectors, {@code double[][]} for sequences,
+ *            {@code double[][][]} for images
  */
 public final class Network<I> {
     private final Layer<I, double[]> model;
     private final Loss loss;
+    private final List<Parameter> parameters;
 
     public Network(Layer<I, double[]> model, Loss loss) {
         if (model == null || loss == null) {
@@ -26,32 +31,34 @@ public final class Network<I> {
         }
         this.model = model;
         this.loss = loss;
+        this.parameters = List.copyOf(model.parameters());
     }
 
     public Loss loss() {
         return loss;
     }
 
+    /** Every trainable parameter of the model, each once, with names unique in the model. */
     public List<Parameter> parameters() {
-        return model.parameters();
+        return parameters;
     }
 
     /** The number of trainable scalars. */
     public int parameterCount() {
         int n = 0;
-        for (Parameter p : parameters()) {
+        for (Parameter p : parameters) {
             n += p.size();
         }
         return n;
     }
 
     public double[] logits(I x) {
-        return model.forward(x);
+        return model.forward(x).output();
     }
 
     /** The loss's reading of the logits: a probability, a distribution, a rate, a mean and sigma. */
     public double[] predict(I x) {
-        return loss.predict(model.forward(x));
+        return loss.predict(logits(x));
     }
 
     /** Mean loss over a data set. */
@@ -59,13 +66,48 @@ public final class Network<I> {
         requireSameSize(inputs, targets);
         double sum = 0;
         for (int n = 0; n < inputs.size(); n++) {
-            sum += loss.value(model.forward(inputs.get(n)), targets[n]);
+            sum += loss.value(logits(inputs.get(n)), targets[n]);
         }
         return sum / inputs.size();
     }
 
+    /** Sets every parameter's gradient to 0: the start of a training step. */
+    public void zeroGradients() {
+        for (Parameter p : parameters) {
+            p.zeroGrad();
+        }
+    }
+
     /**
-     * Trains for {@code epochs} passes over the data.
+     * Adds {@code weight * dL/dtheta} for one example to the parameters' gradients.
+     *
+     * @return the example's loss {@code L(model(x), target)}, unweighted
+     */
+    public double backpropagate(I x, double[] target, double weight) {
+        if (!Double.isFinite(weight)) {
+            throw new IllegalArgumentException("Network.backpropagate: weight is " + weight + " but must be finite");
+        }
+        Pass<I, double[]> pass = model.forward(x);
+        double[] z = pass.output();
+        double[] g = loss.gradient(z, target);
+        for (int i = 0; i < g.length; i++) {
+            g[i] *= weight;
+        }
+        pass.backward(g);
+        return loss.value(z, target);
+    }
+
+    /** Moves the parameters along their accumulated gradients: the end of a training step. */
+    public void step(Optimizer optimizer) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("Network.step: optimizer must not be null");
+        }
+        optimizer.step(parameters);
+    }
+
+    /**
+     * Trains for {@code epochs} passes over the data, visiting the examples in a fresh random order
+     * each epoch (drawn from {@code rng}), one step per mini-batch of the mean loss.
      *
      * @return the mean training loss of each epoch, measured on the fly before each step
      */
@@ -77,44 +119,21 @@ public final class Network<I> {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        List<Parameter> parameters = parameters();
         double[] history = new double[training.epochs()];
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            shuffle(order, rng);
+            Permutations.shuffle(order, rng);
             double total = 0;
             for (int start = 0; start < n; start += training.batchSize()) {
                 int end = Math.min(n, start + training.batchSize());
-                for (Parameter p : parameters) {
-                    p.zeroGrad();
-                }
+                zeroGradients();
                 for (int k = start; k < end; k++) {
-                    total += accumulate(inputs.get(order[k]), targets[order[k]], 1.0 / (end - start));
+                    total += backpropagate(inputs.get(order[k]), targets[order[k]], 1.0 / (end - start));
                 }
-                optimizer.step(parameters);
+                step(optimizer);
             }
             history[epoch] = total / n;
         }
         return history;
-    }
-
-    /** One forward and backward pass; returns the example's loss. */
-    private double accumulate(I x, double[] y, double weight) {
-        double[] z = model.forward(x);
-        double[] g = loss.gradient(z, y);
-        for (int i = 0; i < g.length; i++) {
-            g[i] *= weight;
-        }
-        model.backward(g);
-        return loss.value(z, y);
-    }
-
-    private static void shuffle(int[] order, RandomGenerator rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
     }
 
     private void requireSameSize(List<I> inputs, double[][] targets) {

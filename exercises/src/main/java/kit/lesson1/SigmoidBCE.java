@@ -26,7 +26,7 @@ public final class SigmoidBCE implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         Shapes.requireSameLength("SigmoidBCE.value", logits, "logits", target, "target");
-        throw new kit.core.NotImplementedYet(1, "SigmoidBCE.value", "sum over i of max(z,0) + log1p(exp(-|z|)) - y*z");
+        throw new kit.core.NotImplementedYet(1, "SigmoidBCE.value", "sum over i of softplus(z[i]) - y[i] * z[i]");
     }
 
     @Override
@@ -50,5 +50,10 @@ public final class SigmoidBCE implements Loss {
     /** {@code 1 / (1 + e^-z)}, without overflow for large negative {@code z}; Lesson 2 reuses it. */
     public static double sigmoid(double z) {
         throw new kit.core.NotImplementedYet(1, "SigmoidBCE.sigmoid", "1/(1+exp(-z)) for z >= 0, exp(z)/(1+exp(z)) otherwise, so exp never sees a large argument");
+    }
+
+    /** {@code log(1 + e^z)}, finite and exact for any finite {@code z}; Lesson 2 reuses it. */
+    public static double softplus(double z) {
+        throw new kit.core.NotImplementedYet(1, "SigmoidBCE.softplus", "max(z, 0) + log1p(exp(-|z|)), so exp never sees a large argument");
     }
 }

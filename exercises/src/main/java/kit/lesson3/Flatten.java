@@ -1,6 +1,7 @@
 package kit.lesson3;
 
 import kit.core.Layer;
+import kit.core.Pass;
 import kit.core.Shapes;
 
 /**
@@ -17,19 +18,22 @@ import kit.core.Shapes;
  * <p>Book: {@code src/site/markdown/lesson3.md}, "Connecting to dense layers".
  */
 public final class Flatten implements Layer<double[][][], double[]> {
-    private int[] shape;  // {C, H, W} of the last forward, null before the first
-
     @Override
-    public double[] forward(double[][][] x) {
-        shape = FeatureMaps.requireImage("Flatten.forward input", x, -1, 1);
-        throw new kit.core.NotImplementedYet(3, "Flatten.forward", "y[(c * H + i) * W + j] = x[c][i][j]");
+    public Pass<double[][][], double[]> forward(double[][][] x) {
+        int[] shape = FeatureMaps.requireImage("Flatten.forward input", x, -1, 1);
+        return Pass.of(flatten(x), g -> unflatten(shape, g));
     }
 
-    @Override
-    public double[][][] backward(double[] gradOutput) {
-        FeatureMaps.requireForward("Flatten", shape);
+    /** {@code x} ({@code C x H x W}) laid out as one vector of {@code C H W} entries. */
+    public double[] flatten(double[][][] x) {
+        int[] shape = FeatureMaps.requireImage("Flatten.flatten input", x, -1, 1);
+        throw new kit.core.NotImplementedYet(3, "Flatten.flatten", "y[(c * H + i) * W + j] = x[c][i][j]");
+    }
+
+    /** The backward of {@link #flatten} for an input of shape {@code {C, H, W}}: a new {@code C x H x W} array. */
+    public double[][][] unflatten(int[] shape, double[] gradOutput) {
         Shapes.requireLength("Flatten.backward dL/dy (the input was " + Shapes.describe(shape) + ")",
                 gradOutput, shape[0] * shape[1] * shape[2]);
-        throw new kit.core.NotImplementedYet(3, "Flatten.backward", "dx[c][i][j] = g[(c * H + i) * W + j], in a new C x H x W array");
+        throw new kit.core.NotImplementedYet(3, "Flatten.unflatten", "dx[c][i][j] = g[(c * H + i) * W + j], in a new C x H x W array");
     }
 }

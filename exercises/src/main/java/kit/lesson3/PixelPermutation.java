@@ -2,6 +2,7 @@ package kit.lesson3;
 
 import java.util.random.RandomGenerator;
 
+import kit.core.Permutations;
 import kit.core.Shapes;
 
 /**
@@ -10,7 +11,7 @@ import kit.core.Shapes;
  * alike, it destroys which pixels are neighbours and keeps everything else: a model that never
  * used neighbourhoods cannot tell the difference.
  *
- * <p>Book: {@code src/site/markdown/lesson3.md}, "Is the model using the bet?".
+ * <p>Book: {@code src/site/markdown/lesson3.md}, "Experiment 2: is the model using the bet?".
  */
 public final class PixelPermutation {
     private final int channels;
@@ -31,17 +32,7 @@ public final class PixelPermutation {
             throw new IllegalArgumentException("PixelPermutation: shape " + channels + " x " + height + " x " + width
                     + " must be at least 1 x 1 x 1");
         }
-        int[] source = new int[channels * height * width];
-        for (int p = 0; p < source.length; p++) {
-            source[p] = p;
-        }
-        for (int p = source.length - 1; p > 0; p--) {
-            int q = rng.nextInt(p + 1);
-            int tmp = source[p];
-            source[p] = source[q];
-            source[q] = tmp;
-        }
-        return new PixelPermutation(channels, height, width, source);
+        return new PixelPermutation(channels, height, width, Permutations.random(channels * height * width, rng));
     }
 
     /** The image with its pixels moved: {@code x'[p] = x[source[p]]} in flattened order. A new array. */

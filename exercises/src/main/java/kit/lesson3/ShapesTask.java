@@ -9,8 +9,9 @@ import java.util.List;
  * training set never shows.
  *
  * <p>A template's top-left corner can sit at rows and columns {@code 0 .. 9}: 100 positions, 400
- * images. Training gets the positions whose row and column are both even (25 positions, a quarter:
- * 100 images); the test set gets the other 75 positions (300 images). The split is fixed, so every
+ * images. Training gets the positions whose row and column add up to a multiple of 4,
+ * {@code (row + col) % 4 == 0} (25 positions, a quarter, on diagonals that cover the canvas: 100
+ * images); the test set gets the other 75 positions (300 images). The split is fixed, so every
  * run and every seed sees the same data.
  *
  * <p>Book: {@code src/site/markdown/lesson3.md}, "The shapes task".

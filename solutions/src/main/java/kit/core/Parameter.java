@@ -20,10 +20,14 @@ public final class Parameter {
     private final double[][] grads;   // rows x rowLength, aliases of the layer's gradient
 
     private Parameter(String name, int[] shape, List<double[]> values, List<double[]> grads) {
+        this(name, shape, values.toArray(new double[0][]), grads.toArray(new double[0][]));
+    }
+
+    private Parameter(String name, int[] shape, double[][] values, double[][] grads) {
         this.name = name;
         this.shape = shape;
-        this.values = values.toArray(new double[0][]);
-        this.grads = grads.toArray(new double[0][]);
+        this.values = values;
+        this.grads = grads;
         for (int r = 0; r < this.values.length; r++) {
             if (this.values[r].length != this.grads[r].length) {
                 throw new IllegalArgumentException("Parameter " + name + ": value row " + r + " has length "
@@ -63,6 +67,11 @@ public final class Parameter {
 
     public String name() {
         return name;
+    }
+
+    /** The same arrays under another name: {@link Layer#then} uses it to keep names unique in a model. */
+    public Parameter renamed(String newName) {
+        return new Parameter(newName, shape, values, grads);
     }
 
     /** The shape of the layer's array, for example {@code [out, in]}. */

@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import kit.core.Init;
 import kit.core.Layer;
 import kit.core.Parameter;
+import kit.core.Pass;
 import kit.core.Shapes;
 
 /**
@@ -17,7 +18,8 @@ import kit.core.Shapes;
  * {@code dL/dx[i] = sum_o W[o][i] g[o]} (that is {@code W^T g}).
  *
  * <p>Shapes: input {@code in}, output {@code out}. Cost: {@code in * out} multiply-adds each way.
- * Weights start Glorot-uniform, biases at zero.
+ * Weights start Glorot-uniform, biases at zero. The student's part is {@link #affine} and
+ * {@link #backward(double[], double[])}; {@link #forward} keeps a copy of the input for the backward.
  *
  * <p>Book: {@code src/site/markdown/lesson1.md}, "Linear".
  */
@@ -28,7 +30,6 @@ public final class Linear implements Layer<double[], double[]> {
     private final double[] b;     // out
     private final double[][] dw;  // out x in, accumulated dL/dW
     private final double[] db;    // out, accumulated dL/db
-    private double[] x;           // in, the input of the last forward
 
     public Linear(int in, int out, RandomGenerator rng) {
         if (in < 1 || out < 1) {
@@ -62,9 +63,15 @@ public final class Linear implements Layer<double[], double[]> {
     }
 
     @Override
-    public double[] forward(double[] x) {
+    public Pass<double[], double[]> forward(double[] x) {
         Shapes.requireLength("Linear.forward input (in = " + in + ")", x, in);
-        this.x = x.clone();
+        double[] input = x.clone();
+        return Pass.of(affine(input), g -> backward(input, g));
+    }
+
+    /** {@code y = W x + b}: a new array of length {@code out}. */
+    public double[] affine(double[] x) {
+        Shapes.requireLength("Linear.affine input (in = " + in + ")", x, in);
         // BEGIN SOLUTION hint: y[o] = b[o] + sum over i of W[o][i] * x[i]
         double[] y = new double[out];
         for (int o = 0; o < out; o++) {
@@ -79,12 +86,13 @@ public final class Linear implements Layer<double[], double[]> {
         // END SOLUTION
     }
 
-    @Override
-    public double[] backward(double[] gradOutput) {
+    /**
+     * The backward of {@link #affine} at input {@code x}: adds {@code g x^T} to dL/dW and {@code g}
+     * to dL/db, and returns {@code dL/dx = W^T g}, a new array of length {@code in}.
+     */
+    public double[] backward(double[] x, double[] gradOutput) {
+        Shapes.requireLength("Linear.backward input (in = " + in + ")", x, in);
         Shapes.requireLength("Linear.backward dL/dy (out = " + out + ")", gradOutput, out);
-        if (x == null) {
-            throw new IllegalStateException("Linear.backward called before forward");
-        }
         // BEGIN SOLUTION hint: dW[o][i] += g[o] * x[i]; db[o] += g[o]; dx[i] = sum over o of W[o][i] * g[o]
         double[] dx = new double[in];
         for (int o = 0; o < out; o++) {

@@ -26,11 +26,10 @@ public final class SigmoidBCE implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         Shapes.requireSameLength("SigmoidBCE.value", logits, "logits", target, "target");
-        // BEGIN SOLUTION hint: sum over i of max(z,0) + log1p(exp(-|z|)) - y*z
+        // BEGIN SOLUTION hint: sum over i of softplus(z[i]) - y[i] * z[i]
         double sum = 0;
         for (int i = 0; i < logits.length; i++) {
-            double z = logits[i];
-            sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - target[i] * z;
+            sum += softplus(logits[i]) - target[i] * logits[i];
         }
         return sum;
         // END SOLUTION
@@ -68,6 +67,13 @@ public final class SigmoidBCE implements Loss {
         }
         double e = Math.exp(z);
         return e / (1 + e);
+        // END SOLUTION
+    }
+
+    /** {@code log(1 + e^z)}, finite and exact for any finite {@code z}; Lesson 2 reuses it. */
+    public static double softplus(double z) {
+        // BEGIN SOLUTION hint: max(z, 0) + log1p(exp(-|z|)), so exp never sees a large argument
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
         // END SOLUTION
     }
 }

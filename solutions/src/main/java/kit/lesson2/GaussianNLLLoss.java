@@ -24,8 +24,8 @@ import kit.lesson1.SigmoidBCE;
  * <p>Shapes: logits {@code 2m}, target {@code m}, gradient {@code 2m}; the prediction is
  * {@code [mu[0..m-1], sigma[0..m-1]]}, also {@code 2m}.
  *
- * <p>Numerics: softplus is computed as {@code max(r, 0) + log1p(e^-|r|)}, finite for any {@code r},
- * and the sigmoid in two branches. Below {@code r = -745} softplus rounds to 0; the floor
+ * <p>Numerics: softplus and the sigmoid are Lesson 1's ({@link SigmoidBCE#softplus},
+ * {@link SigmoidBCE#sigmoid}), finite for any {@code r}. Below {@code r = -745} softplus rounds to 0; the floor
  * {@code SIGMA_FLOOR = 1e-6} keeps {@code log sigma} and {@code 1/sigma^2} finite there. It is far
  * below any scale the experiments meet (the smallest true sigma is 0.1). Far into that region the
  * loss is huge but finite, and the gradient with respect to {@code r} is 0 because
@@ -84,8 +84,8 @@ public final class GaussianNLLLoss implements Loss {
 
     /** The standard deviation a raw scale stands for: {@code softplus(r) + SIGMA_FLOOR}. */
     static double sigma(double r) {
-        // BEGIN SOLUTION hint: softplus(r) + SIGMA_FLOOR, with softplus(r) = max(r, 0) + log1p(exp(-|r|))
-        return Math.max(r, 0) + Math.log1p(Math.exp(-Math.abs(r))) + SIGMA_FLOOR;
+        // BEGIN SOLUTION hint: SigmoidBCE.softplus(r) + SIGMA_FLOOR
+        return SigmoidBCE.softplus(r) + SIGMA_FLOOR;
         // END SOLUTION
     }
 

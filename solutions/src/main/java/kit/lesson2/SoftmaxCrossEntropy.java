@@ -78,8 +78,8 @@ public final class SoftmaxCrossEntropy implements Loss {
         // END SOLUTION
     }
 
-    /** {@code log sum_k e^z[k]}, finite for any finite logits. */
-    static double logSumExp(double[] z) {
+    /** {@code log sum_k e^z[k]}, finite for any finite logits; Lessons 6 and 8 reuse it. */
+    public static double logSumExp(double[] z) {
         // BEGIN SOLUTION hint: m + log(sum over k of exp(z[k] - m)) with m = max z, so no exp overflows
         double m = max(z);
         double sum = 0;

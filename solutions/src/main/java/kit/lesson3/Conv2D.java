@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 import kit.core.Init;
 import kit.core.Layer;
 import kit.core.Parameter;
+import kit.core.Pass;
 import kit.core.Shapes;
 
 /**
@@ -37,8 +38,6 @@ public final class Conv2D implements Layer<double[][][], double[][][]> {
     private final double[] b;         // out
     private final double[][][][] dw;  // out x in x k x k, accumulated dL/dW
     private final double[] db;        // out, accumulated dL/db
-    private double[][][] x;           // in x H x W, the input of the last forward
-    private int[] shape;              // {in, H, W} of the last forward, null before the first
 
     public Conv2D(int inChannels, int outChannels, int kernelSize, RandomGenerator rng) {
         if (inChannels < 1 || outChannels < 1 || kernelSize < 1) {
@@ -90,9 +89,15 @@ public final class Conv2D implements Layer<double[][][], double[][][]> {
     }
 
     @Override
-    public double[][][] forward(double[][][] x) {
-        this.shape = FeatureMaps.requireImage("Conv2D.forward input", x, in, k);
-        this.x = FeatureMaps.copy(x);
+    public Pass<double[][][], double[][][]> forward(double[][][] x) {
+        FeatureMaps.requireImage("Conv2D.forward input", x, in, k);
+        double[][][] input = FeatureMaps.copy(x);
+        return Pass.of(convolve(input), g -> backward(input, g));
+    }
+
+    /** The valid cross-correlation of {@code x} ({@code in x H x W}) with the kernel, plus the bias. */
+    public double[][][] convolve(double[][][] x) {
+        int[] shape = FeatureMaps.requireImage("Conv2D.convolve input", x, in, k);
         // BEGIN SOLUTION hint: y is out x (H-k+1) x (W-k+1); y[o][i][j] = b[o] + sum over c, u, v of W[o][c][u][v] * x[c][i+u][j+v]
         int outH = shape[1] - k + 1;
         int outW = shape[2] - k + 1;
@@ -120,9 +125,12 @@ public final class Conv2D implements Layer<double[][][], double[][][]> {
         // END SOLUTION
     }
 
-    @Override
-    public double[][][] backward(double[][][] gradOutput) {
-        FeatureMaps.requireForward("Conv2D", shape);
+    /**
+     * The backward of {@link #convolve} at input {@code x}: adds dL/dW and dL/db, returns dL/dx of
+     * {@code x}'s shape.
+     */
+    public double[][][] backward(double[][][] x, double[][][] gradOutput) {
+        int[] shape = FeatureMaps.requireImage("Conv2D.backward input", x, in, k);
         Shapes.requireShape("Conv2D.backward dL/dy", gradOutput, out, shape[1] - k + 1, shape[2] - k + 1);
         // BEGIN SOLUTION hint: for every o, c, u, v, i, j: dW[o][c][u][v] += g[o][i][j] * x[c][i+u][j+v]; dx[c][i+u][j+v] += W[o][c][u][v] * g[o][i][j]; db[o] += g[o][i][j]
         int outH = shape[1] - k + 1;

@@ -24,13 +24,6 @@ final class FeatureMaps {
         return shape;
     }
 
-    /** Fails unless a forward pass has run; {@code shape} is what it cached. */
-    static void requireForward(String layer, int[] shape) {
-        if (shape == null) {
-            throw new IllegalStateException(layer + ".backward called before forward");
-        }
-    }
-
     /** A deep copy. */
     static double[][][] copy(double[][][] x) {
         double[][][] c = new double[x.length][][];

@@ -6,11 +6,13 @@ import java.util.List;
 
 import kit.core.Layer;
 import kit.core.Parameter;
+import kit.core.Pass;
 
 /**
- * One layer's backward pass at one input, next to central differences: {@link #input()} for
+ * One pass's backward at one input, next to central differences: {@link #input()} for
  * {@code dL/dx} and {@link #parameter(String)} for each parameter's accumulated gradient.
- * Built by {@link GradientCheck#ofLayer}.
+ * Built by {@link GradientCheck#ofLayer}. The layer may be a whole model that uses one layer
+ * object several times: its parameter's gradient must then be the sum over every use.
  */
 public final class LayerGradients<I, O> {
     private final String layerName;
@@ -20,8 +22,6 @@ public final class LayerGradients<I, O> {
     private final long seed;
     private final I analyticInput;
     private final List<double[][]> analyticParameters = new ArrayList<>();  // per parameter: rows x cols
-    private final boolean inputUntouched;
-    private final boolean gradOutputUntouched;
 
     LayerGradients(String layerName, Layer<I, O> layer, I input, long seed) {
         this.layerName = layerName;
@@ -31,13 +31,9 @@ public final class LayerGradients<I, O> {
         for (Parameter p : layer.parameters()) {
             p.zeroGrad();
         }
-        I x = NestedArrays.copy(input);
-        O y = layer.forward(x);
-        this.inputUntouched = NestedArrays.sameEntries(x, input);
-        this.projection = GradientCheck.projectionLike(y, seed);
-        O g = NestedArrays.copy(projection);
-        this.analyticInput = layer.backward(g);
-        this.gradOutputUntouched = NestedArrays.sameEntries(g, projection);
+        Pass<I, O> pass = layer.forward(NestedArrays.copy(input));
+        this.projection = GradientCheck.projectionLike(pass.output(), seed);
+        this.analyticInput = pass.backward(NestedArrays.copy(projection));
         for (Parameter p : layer.parameters()) {
             double[][] rows = new double[p.rows()][];
             for (int r = 0; r < p.rows(); r++) {
@@ -64,16 +60,24 @@ public final class LayerGradients<I, O> {
         return new GradientComparison(what, entries, seed, null);
     }
 
-    /** The accumulated gradient of the first parameter called {@code name} (e.g. "W"). */
+    /** The accumulated gradient of the parameter called {@code name} (e.g. "W", or "layer3.W" in a chain). */
     public GradientComparison parameter(String name) {
         List<Parameter> parameters = layer.parameters();
+        int found = -1;
         for (int k = 0; k < parameters.size(); k++) {
             if (parameters.get(k).name().equals(name)) {
-                return parameterAt(k, parameters.get(k));
+                if (found >= 0) {
+                    throw new IllegalArgumentException(layerName + " has two parameters called " + name
+                            + "; names must be unique within a model: " + parameters);
+                }
+                found = k;
             }
         }
-        throw new IllegalArgumentException(layerName + " has no parameter called " + name + "; it has "
-                + parameters);
+        if (found < 0) {
+            throw new IllegalArgumentException(layerName + " has no parameter called " + name + "; it has "
+                    + parameters);
+        }
+        return parameterAt(found, parameters.get(found));
     }
 
     private GradientComparison parameterAt(int k, Parameter p) {
@@ -89,17 +93,7 @@ public final class LayerGradients<I, O> {
         return new GradientComparison("dL/d" + p.name() + " of " + layerName, entries, seed, null);
     }
 
-    /** False if {@code forward} wrote into its input. */
-    public boolean forwardLeftInputUntouched() {
-        return inputUntouched;
-    }
-
-    /** False if {@code backward} wrote into dL/dy. */
-    public boolean backwardLeftGradOutputUntouched() {
-        return gradOutputUntouched;
-    }
-
     private double loss(I x) {
-        return GradientCheck.dot(layer.forward(x), projection);
+        return GradientCheck.dot(layer.forward(x).output(), projection);
     }
 }

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import kit.grader.check.Contract;
 import kit.grader.check.GradientCheck;
 import kit.grader.check.LayerGradients;
 import kit.grader.check.Seeds;
 import kit.grader.scoring.Hint;
 import kit.grader.scoring.Points;
+import kit.core.Layer;
 import kit.lesson1.Linear;
 
 @Tag("lesson1")
@@ -36,15 +38,18 @@ class LinearTest {
         return layer;
     }
 
-    static LayerGradients<double[], double[]> check() {
-        long seed = Seeds.seed(1);
-        Random rng = new Random(seed);
+    /** A 4 -> 3 layer with random weights and biases. */
+    static Linear layer() {
+        Random rng = new Random(Seeds.seed(1));
         Linear layer = new Linear(4, 3, rng);
         for (int o = 0; o < 3; o++) {
             layer.bias()[o] = rng.nextGaussian();
         }
-        double[] x = {0.3, -1.2, 0.7, 2.0};
-        return GradientCheck.ofLayer("Linear(4 -> 3)", layer, x, seed);
+        return layer;
+    }
+
+    static LayerGradients<double[], double[]> check() {
+        return GradientCheck.ofLayer("Linear(4 -> 3)", layer(), new double[] {0.3, -1.2, 0.7, 2.0}, Seeds.seed(1));
     }
 
     @Nested
@@ -52,18 +57,27 @@ class LinearTest {
     @DisplayName("forward")
     class Forward {
         @Test
+        @Order(2)
+        @Points(1)
+        @Hint("affine must return a new array and never write into x or into W and b")
+        void affine_leaves_its_input_and_the_weights_untouched_and_returns_a_new_array() {
+            Contract.assertForward("Linear", "affine", layer(), new double[] {0.3, -1.2, 0.7, 2.0});
+        }
+
+        @Test
         @Points(2)
         @Hint("y[o] = b[o] + sum over i of W[o][i] * x[i]; W is out x in")
+        @Order(1)
         void computes_W_x_plus_b_on_a_case_you_can_check_by_hand() {
             // given W = [[1, 2], [3, 4], [-1, 0]], b = [0.5, -1, 2], x = [1, -1]
             // then y = [1 - 2 + 0.5, 3 - 4 - 1, -1 + 0 + 2]
-            assertThat(handSet().forward(new double[] {1, -1}))
+            assertThat(handSet().affine(new double[] {1, -1}))
                     .containsExactly(new double[] {-0.5, -2, 1}, within(1e-12));
         }
     }
 
     @Nested
-    @Order(2)
+    @Order(3)
     @DisplayName("backward")
     class Backward {
         @Test
@@ -73,8 +87,6 @@ class LinearTest {
         void dx_matches_the_numeric_gradient() {
             LayerGradients<double[], double[]> check = check();
             assertThatGradient(check.input()).matchesNumeric();
-            assertThat(check.forwardLeftInputUntouched()).as("forward must not modify its input").isTrue();
-            assertThat(check.backwardLeftGradOutputUntouched()).as("backward must not modify dL/dy").isTrue();
         }
 
         @Test
@@ -101,15 +113,39 @@ class LinearTest {
             Linear layer = handSet();
             double[] x = {1, -1};
             double[] g = {0.5, -2, 1};
-            layer.forward(x);
-            layer.backward(g);
-            layer.forward(x);
-            layer.backward(g);
+            layer.backward(x, g);
+            layer.forward(x).backward(g);
             // dW = 2 g x^T, db = 2 g
             double[] dW = layer.parameters().get(0).grad(1);
             double[] db = layer.parameters().get(1).grad(0);
             assertThat(dW).as("dL/dW row 1 after two passes").containsExactly(new double[] {-4, 4}, within(1e-12));
             assertThat(db).as("dL/db after two passes").containsExactly(new double[] {1, -4, 2}, within(1e-12));
+        }
+
+        @Test
+        @Order(5)
+        @Points(1)
+        @Hint("backward must return a new dL/dx and never write into x or g")
+        void backward_leaves_dL_dy_untouched_and_returns_a_new_array() {
+            Contract.assertBackward("Linear", "backward", layer(), new double[] {0.3, -1.2, 0.7, 2.0},
+                    Seeds.seed(1));
+        }
+
+        @Test
+        @Order(6)
+        @Points(2)
+        @Hint("one Linear used twice in one computation: each pass keeps its own input, and both add (+=) into dW and db")
+        void one_layer_used_twice_in_one_computation_gets_the_sum_of_both_gradients() {
+            // given y = L(L(x)) with one 3 -> 3 layer object L used at both steps
+            long seed = Seeds.seed(5);
+            Linear shared = new Linear(3, 3, new Random(seed));
+            Layer<double[], double[]> twice = shared.then(shared);
+            LayerGradients<double[], double[]> check = GradientCheck.ofLayer("L(L(x))", twice,
+                    new double[] {0.4, -0.9, 1.3}, seed);
+            // then dL/dW and dL/db are the sums over both uses, and dL/dx flows through both
+            assertThatGradient(check.parameter("layer1.W")).matchesNumeric();
+            assertThatGradient(check.parameter("layer1.b")).matchesNumeric();
+            assertThatGradient(check.input()).matchesNumeric();
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import kit.core.Loss;
+import kit.grader.check.Contract;
 import kit.grader.check.GradientCheck;
 import kit.grader.check.Seeds;
 import kit.grader.scoring.Hint;
@@ -138,5 +139,13 @@ class GaussianNllLossTest {
             assertThatGradient(GradientCheck.ofLoss("GaussianNLLLoss", loss, z, targets[c], Seeds.seed(29)))
                     .matchesNumeric();
         }
+    }
+
+    @Test
+    @Order(9)
+    @Points(1)
+    @Hint("value, gradient and predict must never write into the logits or the target, and must return new arrays (predict too: never the logits themselves)")
+    void value_gradient_and_predict_leave_the_logits_untouched_and_return_new_arrays() {
+        Contract.assertLoss("GaussianNLLLoss", new GaussianNLLLoss(), new double[] {-1.5, 0.2, 0.3, -2}, new double[] {1, 0});
     }
 }

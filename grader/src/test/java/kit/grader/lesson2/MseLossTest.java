@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import kit.grader.check.Contract;
 import kit.grader.check.GradientCheck;
 import kit.grader.check.Seeds;
 import kit.grader.scoring.Hint;
@@ -50,5 +51,13 @@ class MseLossTest {
             assertThatGradient(GradientCheck.ofLoss("MSELoss", loss, new double[] {z}, new double[] {3},
                     Seeds.seed(24))).matchesNumeric();
         }
+    }
+
+    @Test
+    @Order(4)
+    @Points(1)
+    @Hint("value, gradient and predict must never write into the logits or the target, and must return new arrays (predict too: never the logits themselves)")
+    void value_gradient_and_predict_leave_the_logits_untouched_and_return_new_arrays() {
+        Contract.assertLoss("MSELoss", new MSELoss(), new double[] {-1.5, 0.2, 3}, new double[] {1, 0, 2});
     }
 }

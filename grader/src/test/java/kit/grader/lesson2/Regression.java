@@ -36,7 +36,7 @@ final class Regression {
     static Network<double[]> fit(Sample data, Loss loss, double[] start, Schedule schedule, Random rng) {
         Linear head = new Linear(HIDDEN, start.length, rng);
         System.arraycopy(start, 0, head.bias(), 0, start.length);
-        Layer<double[], double[]> model = new Linear(1, HIDDEN, rng).then(new Tanh()).then(head);
+        Layer<double[], double[]> model = new Linear(1, HIDDEN, rng).then(new Tanh<>()).then(head);
         Network<double[]> net = new Network<>(model, loss);
         net.fit(data.inputs(), data.targets(), new Training(schedule.epochs(), schedule.batchSize()),
                 new Sgd(schedule.learningRate()), rng);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import kit.grader.check.Contract;
 import kit.grader.check.GradientCheck;
 import kit.grader.check.Seeds;
 import kit.grader.scoring.Hint;
@@ -104,5 +105,13 @@ class SoftmaxCrossEntropyTest {
             assertThat(loss.predict(shifted)).as("the prediction after adding %s to every logit", c)
                     .containsExactly(p, within(1e-12));
         }
+    }
+
+    @Test
+    @Order(9)
+    @Points(1)
+    @Hint("value, gradient and predict must never write into the logits or the target, and must return new arrays (predict too: never the logits themselves)")
+    void value_gradient_and_predict_leave_the_logits_untouched_and_return_new_arrays() {
+        Contract.assertLoss("SoftmaxCrossEntropy", new SoftmaxCrossEntropy(), new double[] {-1.5, 0.2, 3}, new double[] {0, 1, 0});
     }
 }

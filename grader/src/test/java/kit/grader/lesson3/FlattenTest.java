@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import kit.grader.check.Contract;
 import kit.grader.check.GradientCheck;
 import kit.grader.check.LayerGradients;
 import kit.grader.check.Seeds;
@@ -27,7 +28,7 @@ class FlattenTest {
     @Points(1)
     @Hint("channel by channel, row by row: y[(c * H + i) * W + j] = x[c][i][j]")
     void forward_lays_the_maps_out_channel_by_channel_and_row_by_row() {
-        double[] y = new Flatten().forward(Grids.image("""
+        double[] y = new Flatten().flatten(Grids.image("""
                  1  2  3
                  4  5  6
                 """, """
@@ -46,6 +47,21 @@ class FlattenTest {
         LayerGradients<double[][][], double[]> check = GradientCheck.ofLayer("Flatten", new Flatten(),
                 Grids.random(2, 3, 4, new Random(seed)), seed);
         assertThatGradient(check.input()).matchesNumeric();
-        assertThat(check.backwardLeftGradOutputUntouched()).as("backward must not modify dL/dy").isTrue();
+    }
+
+    @Test
+    @Order(3)
+    @Points(1)
+    @Hint("flatten must return a new array and never write into x")
+    void flatten_leaves_its_input_untouched_and_returns_a_new_array() {
+        Contract.assertForward("Flatten", "flatten", new Flatten(), Grids.random(2, 3, 4, new Random(Seeds.seed(33))));
+    }
+
+    @Test
+    @Order(4)
+    @Points(1)
+    @Hint("unflatten must return a new array and never write into x or g")
+    void unflatten_leaves_dL_dy_untouched_and_returns_a_new_array() {
+        Contract.assertBackward("Flatten", "unflatten", new Flatten(), Grids.random(2, 3, 4, new Random(Seeds.seed(33))), Seeds.seed(33));
     }
 }

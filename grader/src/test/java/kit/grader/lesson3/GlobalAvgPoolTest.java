@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import kit.grader.check.Contract;
 import kit.grader.check.GradientCheck;
 import kit.grader.check.LayerGradients;
 import kit.grader.check.Seeds;
@@ -28,7 +29,7 @@ class GlobalAvgPoolTest {
     @Points(1)
     @Hint("y[c] = the mean of channel c over all H * W positions")
     void forward_averages_each_map_over_every_position() {
-        double[] y = new GlobalAvgPool().forward(Grids.image("""
+        double[] y = new GlobalAvgPool().pool(Grids.image("""
                 1  2  3
                 4  5  9
                 """, """
@@ -51,7 +52,21 @@ class GlobalAvgPoolTest {
         LayerGradients<double[][][], double[]> check = GradientCheck.ofLayer("GlobalAvgPool", new GlobalAvgPool(),
                 Grids.random(3, 2, 5, new Random(seed)), seed);
         assertThatGradient(check.input()).matchesNumeric();
-        assertThat(check.forwardLeftInputUntouched()).as("forward must not modify its input").isTrue();
-        assertThat(check.backwardLeftGradOutputUntouched()).as("backward must not modify dL/dy").isTrue();
+    }
+
+    @Test
+    @Order(3)
+    @Points(1)
+    @Hint("pool must return a new array and never write into x")
+    void pool_leaves_its_input_untouched_and_returns_a_new_array() {
+        Contract.assertForward("GlobalAvgPool", "pool", new GlobalAvgPool(), Grids.random(2, 3, 4, new Random(Seeds.seed(32))));
+    }
+
+    @Test
+    @Order(4)
+    @Points(1)
+    @Hint("backward must return a new array and never write into x or g")
+    void backward_leaves_dL_dy_untouched_and_returns_a_new_array() {
+        Contract.assertBackward("GlobalAvgPool", "backward", new GlobalAvgPool(), Grids.random(2, 3, 4, new Random(Seeds.seed(32))), Seeds.seed(32));
     }
 }

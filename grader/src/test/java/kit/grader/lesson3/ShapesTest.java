@@ -24,7 +24,6 @@ import kit.lesson1.ReLU;
 import kit.lesson1.Sgd;
 import kit.lesson2.SoftmaxCrossEntropy;
 import kit.lesson3.Conv2D;
-import kit.lesson3.FeatureMapReLU;
 import kit.lesson3.Flatten;
 import kit.lesson3.GlobalAvgPool;
 import kit.lesson3.LabelledImages;
@@ -67,13 +66,13 @@ class ShapesTest {
 
     /** conv 1 -> 4, k = 3, ReLU, global average pooling, linear 4 -> 4: 40 + 20 = 60 parameters. */
     static Network<double[][][]> cnn(Random rng) {
-        return new Network<>(new Conv2D(1, 4, 3, rng).then(new FeatureMapReLU()).then(new GlobalAvgPool())
+        return new Network<>(new Conv2D(1, 4, 3, rng).then(new ReLU<>()).then(new GlobalAvgPool())
                 .then(new Linear(4, ShapesTask.CLASSES, rng)), new SoftmaxCrossEntropy());
     }
 
     /** 144 pixels -> 32 ReLU units -> 4 logits: 4640 + 132 = 4772 parameters. */
     static Network<double[][][]> mlp(Linear first, Random rng) {
-        return new Network<>(new Flatten().then(first).then(new ReLU()).then(new Linear(32, ShapesTask.CLASSES, rng)),
+        return new Network<>(new Flatten().then(first).then(new ReLU<>()).then(new Linear(32, ShapesTask.CLASSES, rng)),
                 new SoftmaxCrossEntropy());
     }
 
@@ -86,7 +85,7 @@ class ShapesTest {
     @Order(1)
     @Points(6)
     @Hint("the CNN must recognise the templates at positions it never saw: if it fails, run the Conv2D, "
-            + "FeatureMapReLU and GlobalAvgPool tests first; if the MLP fails, check Flatten")
+            + "ReLU and GlobalAvgPool tests first; if the MLP fails, check Flatten")
     void a_60_parameter_CNN_recognises_shapes_at_unseen_positions_and_a_4772_parameter_MLP_does_not() {
         List<String> runs = new ArrayList<>();
         List<Long> failing = SeedBudget.failingSeeds(5, seed -> {
@@ -164,7 +163,7 @@ class ShapesTest {
     @Order(3)
     @Points(3)
     @Hint("the CNN must do well on the original pixels and fall to near chance on permuted ones: "
-            + "if it does not, run the Conv2D, FeatureMapReLU and GlobalAvgPool tests first")
+            + "if it does not, run the Conv2D, ReLU and GlobalAvgPool tests first")
     void a_fixed_pixel_permutation_breaks_the_CNN() {
         List<String> runs = new ArrayList<>();
         List<Long> failing = SeedBudget.failingSeeds(3, seed -> {

@@ -17,8 +17,8 @@ import kit.core.Layer;
 import kit.grader.check.Seeds;
 import kit.grader.scoring.Hint;
 import kit.grader.scoring.Points;
+import kit.lesson1.ReLU;
 import kit.lesson3.Conv2D;
-import kit.lesson3.FeatureMapReLU;
 import kit.lesson3.Flatten;
 import kit.lesson3.GlobalAvgPool;
 
@@ -61,8 +61,8 @@ class TranslationTest {
         Conv2D conv = randomConv(2, 3, 3, rng);
         double[][][] x = Grids.random(2, 9, 11, rng);
         // when
-        double[][][] y = conv.forward(x);
-        double[][][] shifted = conv.forward(Grids.shift(x, dy, dx));
+        double[][][] y = conv.forward(x).output();
+        double[][][] shifted = conv.forward(Grids.shift(x, dy, dx)).output();
         // then shifted[o][i][j] == y[o][i - dy][j - dx] wherever both exist
         int compared = 0;
         double worst = 0;
@@ -91,7 +91,7 @@ class TranslationTest {
     @Order(2)
     @Points(3)
     @Hint("conv, ReLU and global average pooling must not care where the pattern sits: if the conv tests pass, "
-            + "check that GlobalAvgPool averages over every position and FeatureMapReLU keeps each map's shape")
+            + "check that GlobalAvgPool averages over every position and ReLU keeps each map's shape")
     void conv_ReLU_and_global_average_pooling_give_the_same_output_wherever_the_pattern_sits() {
         // given a pattern and a 2 -> 4 channel, k = 3 convolution with random weights and biases
         int k = 3;
@@ -99,7 +99,7 @@ class TranslationTest {
         int w = 11;
         Random rng = new Random(Seeds.seed(52));
         Conv2D conv = randomConv(2, 4, k, rng);
-        Layer<double[][][], double[][][]> maps = conv.then(new FeatureMapReLU());
+        Layer<double[][][], double[][][]> maps = conv.then(new ReLU<>());
         Layer<double[][][], double[]> pooled = maps.then(new GlobalAvgPool());
         Layer<double[][][], double[]> flattened = maps.then(new Flatten());
         double[][][] pattern = Grids.random(2, 3, 4, rng);
@@ -112,8 +112,8 @@ class TranslationTest {
         for (int row = k - 1; row + 3 + k - 1 <= h; row++) {
             for (int col = k - 1; col + 4 + k - 1 <= w; col++) {
                 double[][][] image = Grids.place(pattern, h, w, row, col);
-                double[] y = pooled.forward(image);
-                double[] flat = flattened.forward(image);
+                double[] y = pooled.forward(image).output();
+                double[] flat = flattened.forward(image).output();
                 if (first == null) {
                     first = y;
                     firstFlat = flat;

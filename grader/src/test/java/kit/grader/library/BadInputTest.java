@@ -14,6 +14,7 @@ import kit.core.Init;
 import kit.core.Network;
 import kit.core.NotImplementedYet;
 import kit.core.Parameter;
+import kit.core.Rows;
 import kit.core.Shapes;
 import kit.core.Training;
 import kit.lesson1.Linear;
@@ -36,23 +37,26 @@ class BadInputTest {
         assertThatThrownBy(() -> layer.forward(new double[3]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("length 3").hasMessageContaining("expected length 2");
-        assertThatThrownBy(() -> layer.backward(new double[2]))
+        assertThatThrownBy(() -> layer.backward(new double[2], new double[2]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("length 2").hasMessageContaining("expected length 3");
+                .hasMessageContaining("Linear.backward dL/dy").hasMessageContaining("length 2")
+                .hasMessageContaining("expected length 3");
+        assertThatThrownBy(() -> layer.backward(new double[3], new double[3]))
+                .hasMessageContaining("Linear.backward input").hasMessageContaining("expected length 2");
+        assertThatThrownBy(() -> layer.affine(new double[1])).hasMessageContaining("Linear.affine input");
         assertThatThrownBy(() -> layer.forward(null)).hasMessageContaining("is null");
         assertThatThrownBy(() -> new Linear(0, 3, new Random(1))).hasMessageContaining("in = 0");
     }
 
     @Test
-    void backward_before_forward_is_an_error_not_a_wrong_answer() {
-        assertThatThrownBy(() -> new Linear(2, 1, new Random(1)).backward(new double[1]))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before forward");
-        assertThatThrownBy(() -> new Tanh().backward(new double[1]))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Tanh.backward");
-        assertThatThrownBy(() -> new ReLU().backward(new double[1]))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ReLU.backward");
-        assertThatThrownBy(() -> new Tanh().forward(null)).hasMessageContaining("Tanh.forward");
-        assertThatThrownBy(() -> new ReLU().forward(null)).hasMessageContaining("ReLU.forward");
+    void an_element_wise_layer_names_what_it_got_on_any_rank() {
+        assertThatThrownBy(() -> new Tanh<double[]>().forward(null)).hasMessageContaining("Tanh.forward input is null");
+        assertThatThrownBy(() -> new ReLU<double[][]>().forward(null)).hasMessageContaining("ReLU.forward input is null");
+        assertThatThrownBy(() -> Rows.zip("Tanh.backward", new double[2][3], new double[2][4], (a, b) -> a))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Tanh.backward");
+        assertThatThrownBy(() -> Rows.zip("ReLU.backward", new double[2][3], new double[3][3], (a, b) -> a))
+                .hasMessageContaining("ReLU.backward: the gradient has shape 3 x 3 but the forward's input had shape 2 x 3");
+        assertThatThrownBy(() -> Rows.map("not an array", r -> r)).hasMessageContaining("String");
     }
 
     @Test

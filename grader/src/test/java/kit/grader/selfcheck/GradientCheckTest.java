@@ -4,11 +4,14 @@ import static kit.grader.check.GradientAssert.assertThatGradient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.UnaryOperator;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import kit.core.Layer;
+import kit.core.Pass;
 import kit.grader.check.GradientCheck;
 import kit.grader.check.LayerGradients;
 
@@ -17,30 +20,27 @@ import kit.grader.check.LayerGradients;
 @DisplayName("The gradient checker")
 class GradientCheckTest {
 
-    /** y = x^2 element-wise, with a backward that is off by {@code factor}. */
-    static Layer<double[], double[]> square(double factor) {
-        return new Layer<>() {
-            private double[] x;
-
-            @Override
-            public double[] forward(double[] input) {
-                x = input.clone();
-                double[] y = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    y[i] = x[i] * x[i];
-                }
-                return y;
+    /** An element-wise layer {@code y = f(x)} whose backward multiplies g by {@code slope(x)}. */
+    static Layer<double[], double[]> elementWise(UnaryOperator<Double> f, UnaryOperator<Double> slope) {
+        return x -> {
+            double[] input = x.clone();
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = f.apply(x[i]);
             }
-
-            @Override
-            public double[] backward(double[] g) {
-                double[] dx = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    dx[i] = factor * 2 * x[i] * g[i];
+            return Pass.of(y, g -> {
+                double[] dx = new double[input.length];
+                for (int i = 0; i < input.length; i++) {
+                    dx[i] = slope.apply(input[i]) * g[i];
                 }
                 return dx;
-            }
+            });
         };
+    }
+
+    /** y = x^2 element-wise, with a backward that is off by {@code factor}. */
+    static Layer<double[], double[]> square(double factor) {
+        return elementWise(v -> v * v, v -> factor * 2 * v);
     }
 
     @Test
@@ -63,28 +63,8 @@ class GradientCheckTest {
 
     @Test
     void forgives_the_kink_of_a_ReLU_but_nothing_else() {
-        Layer<double[], double[]> relu = new Layer<>() {
-            private double[] x;
-
-            @Override
-            public double[] forward(double[] input) {
-                x = input.clone();
-                double[] y = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    y[i] = Math.max(0, x[i]);
-                }
-                return y;
-            }
-
-            @Override
-            public double[] backward(double[] g) {
-                double[] dx = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    dx[i] = x[i] >= 0 ? g[i] : 0;  // 1 at the kink: a valid subgradient
-                }
-                return dx;
-            }
-        };
+        // 1 at the kink: a valid subgradient
+        Layer<double[], double[]> relu = elementWise(v -> Math.max(0, v), v -> v >= 0 ? 1.0 : 0.0);
         var comparison = GradientCheck.ofLayer("relu", relu, new double[] {-1, 0, 1}, 3).input();
         assertThat(comparison.entries()).extracting(e -> e.onKink()).containsExactly(false, true, false);
         assertThatGradient(comparison).matchesNumeric();
@@ -92,19 +72,31 @@ class GradientCheckTest {
 
     @Test
     void reports_a_gradient_of_the_wrong_shape() {
-        Layer<double[], double[]> wrongShape = new Layer<>() {
-            @Override
-            public double[] forward(double[] x) {
-                return x.clone();
-            }
-
-            @Override
-            public double[] backward(double[] g) {
-                return new double[g.length + 1];
-            }
-        };
+        Layer<double[], double[]> wrongShape = x -> Pass.of(x.clone(), g -> new double[g.length + 1]);
         assertThatThrownBy(() -> assertThatGradient(
                 GradientCheck.ofLayer("id", wrongShape, new double[] {1, 2}, 1).input()).matchesNumeric())
                 .hasMessageContaining("backward returned dL/dx of shape [3] but the input has shape [2]");
+    }
+
+    @Test
+    void refuses_an_ambiguous_parameter_name() {
+        Layer<double[], double[]> twoNamedW = new Layer<>() {
+            private final double[] a = {1};
+            private final double[] b = {2};
+
+            @Override
+            public Pass<double[], double[]> forward(double[] x) {
+                return Pass.of(new double[] {a[0] * b[0] * x[0]}, g -> new double[] {a[0] * b[0] * g[0]});
+            }
+
+            @Override
+            public java.util.List<kit.core.Parameter> parameters() {
+                return java.util.List.of(kit.core.Parameter.vector("W", a, new double[1]),
+                        kit.core.Parameter.vector("W", b, new double[1]));
+            }
+        };
+        LayerGradients<double[], double[]> check = GradientCheck.ofLayer("twoW", twoNamedW, new double[] {1}, 1);
+        assertThatThrownBy(() -> check.parameter("W")).hasMessageContaining("two parameters called W");
+        assertThatThrownBy(() -> check.parameter("V")).hasMessageContaining("no parameter called V");
     }
 }
