@@ -28,11 +28,12 @@ final class ConsoleTable {
             s.append(String.format(ROW, lesson.number() + " " + lesson.title(), t.earned() + "/" + t.possible(),
                     t.passed(), t.failed(), t.notStarted()));
         }
-        s.append(String.format("%-34s %7s%n", "total", book.score() + "/" + book.maxScore()));
-        for (GradedTest rule : book.rules()) {
-            if (rule.outcome() != Outcome.PASSED) {
-                s.append("\nRULE BROKEN, grade set to 0: ").append(rule.name()).append('\n')
-                        .append(indent(rule.message())).append('\n');
+        s.append(String.format(ROW, "total", book.score() + "/" + book.maxScore(), count(book, Outcome.PASSED),
+                count(book, Outcome.FAILED), count(book, Outcome.NOT_STARTED)));
+        if (!book.notes().isEmpty()) {
+            s.append("\nnotes:\n");
+            for (String note : book.notes()) {
+                s.append("- ").append(note.replace("\n", "\n  ")).append('\n');
             }
         }
         if (!book.ungradedFailures().isEmpty()) {
@@ -41,7 +42,7 @@ final class ConsoleTable {
                 s.append(indent(failure)).append('\n');
             }
         }
-        List<GradedTest> failed = book.failed().stream().filter(t -> !t.isRule()).toList();
+        List<GradedTest> failed = book.refused() ? List.of() : book.failed();
         if (!failed.isEmpty()) {
             s.append("\nfailed:\n");
             for (GradedTest t : failed) {
@@ -59,10 +60,22 @@ final class ConsoleTable {
         if (!stubs.isEmpty()) {
             s.append("\nnot started: ").append(stubs).append('\n');
         }
+        if (book.refused()) {
+            s.append("\nREFUSED, grade set to 0: none of the submission ran, because:\n")
+                    .append(indent(book.refusal().orElseThrow())).append('\n');
+            s.append("\nnext: fix what is named above; then every test runs again\n");
+            return s.toString();
+        }
         book.next().ifPresentOrElse(
                 t -> s.append('\n').append(nextLine(t)).append('\n'),
-                () -> s.append(book.graded().isEmpty() ? "\nno graded tests ran\n" : "\nall done: full marks\n"));
+                () -> s.append(book.graded().isEmpty() ? "\nno graded tests ran\n"
+                        : book.ungradedFailures().isEmpty() ? "\nall done: full marks\n"
+                        : "\nfull marks, but the kit's own checks failed (above)\n"));
         return s.toString();
+    }
+
+    static long count(Gradebook book, Outcome outcome) {
+        return book.graded().stream().filter(t -> t.outcome() == outcome).count();
     }
 
     static String nextLine(GradedTest t) {

@@ -36,7 +36,7 @@ final class GradescopeResults {
             int number = numbers.merge(t.lesson(), 1, Integer::sum);
             test.addProperty("name", "Lesson " + t.lesson().number() + ": " + t.name());
             test.addProperty("number", String.format(Locale.ROOT, "%d.%d", t.lesson().number(), number));
-            test.addProperty("score", book.rulesBroken() ? 0 : t.earned());
+            test.addProperty("score", book.refused() ? 0 : t.earned());
             test.addProperty("max_score", t.points());
             test.addProperty("status", t.outcome() == Outcome.PASSED ? "passed" : "failed");
             test.addProperty("output", output(t));

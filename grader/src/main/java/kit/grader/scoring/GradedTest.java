@@ -1,11 +1,11 @@
 package kit.grader.scoring;
 
 /**
- * One graded unit: a test method with its points (a parameterised method counts once, passing
- * only if every case passes), or an architecture rule (no points; a broken rule voids the grade).
+ * One unit of a run: a test method with its points (a parameterised method counts once, passing
+ * only if every case passes), or a test worth nothing (the kit's own checks: lesson null).
  */
 public final class GradedTest {
-    private final Lesson lesson;          // null for an architecture rule
+    private final Lesson lesson;          // null for a test worth no points
     private final String name;            // "Linear > backward > dW matches the numeric gradient"
     private final String testClass;       // binary name without package, e.g. LinearTest$Backward
     private final String method;
@@ -23,10 +23,6 @@ public final class GradedTest {
         this.method = method;
         this.points = points;
         this.hint = hint;
-    }
-
-    public boolean isRule() {
-        return lesson == null;
     }
 
     public Lesson lesson() {
