@@ -33,6 +33,11 @@ public final class GradedTest {
         return name;
     }
 
+    /** The test class's binary name without its package, e.g. {@code LinearTest$Backward}. */
+    public String testClass() {
+        return testClass;
+    }
+
     public int points() {
         return points;
     }

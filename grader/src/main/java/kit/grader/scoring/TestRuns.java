@@ -18,14 +18,15 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>A test that runs out of time has its result recorded, then its JVM stops itself (its
  *   thread may still spin); the next JVM goes on with the tests after it. After
- *   {@value #TIMEOUTS_PER_LESSON} such stops in one lesson its remaining tests are not run.</li>
+ *   {@value #TIMEOUTS_PER_CLASS} such stops in one test class its remaining tests are not run
+ *   (the same endless loop would cost each of them its full time limit).</li>
  *   <li>A JVM that dies otherwise (out of memory, a crash, or silent for
  *   {@value #SILENCE_SECONDS} s) fails the test it was running ("the test run was killed while
  *   running ...") and the rest of that lesson; the next JVM goes on with the other lessons.</li>
  * </ul>
  */
 public final class TestRuns {
-    static final int TIMEOUTS_PER_LESSON = 3;
+    static final int TIMEOUTS_PER_CLASS = 2;
     static final int SILENCE_SECONDS = 240;
     private static final int MAX_JVMS = 40;
 
@@ -93,7 +94,7 @@ public final class TestRuns {
     }
 
     private void runAll() throws IOException {
-        Map<Integer, Integer> timeouts = new HashMap<>();
+        Map<String, Integer> timeouts = new HashMap<>();
         int exit = start(List.of(), "run-1");
         for (int jvm = 2; ; jvm++) {
             String running = running();
@@ -102,10 +103,10 @@ public final class TestRuns {
             }
             if (exit == GradingListener.TIMED_OUT) {
                 GradedTest last = lastFinished();
-                int lesson = last == null || last.lesson() == null ? 0 : last.lesson().number();
-                if (timeouts.merge(lesson, 1, Integer::sum) >= TIMEOUTS_PER_LESSON && lesson > 0) {
-                    failRest(lesson, "not run: " + TIMEOUTS_PER_LESSON + " tests of this lesson ran out of time, "
-                            + "so its remaining tests were not run");
+                String testClass = last == null ? "" : last.testClass().split("\\$")[0];
+                if (timeouts.merge(testClass, 1, Integer::sum) >= TIMEOUTS_PER_CLASS) {
+                    failRestOfClass(testClass, "not run: " + TIMEOUTS_PER_CLASS + " tests of " + testClass
+                            + " ran out of time, so its remaining tests were not run");
                 }
             } else if (running != null) {
                 GradedTest killed = units.get(running);
@@ -143,6 +144,16 @@ public final class TestRuns {
             GradedTest t = e.getValue();
             int of = t.lesson() == null ? -1 : t.lesson().number();
             if (of == lesson && !finished.getOrDefault(e.getKey(), false)) {
+                t.record(Outcome.FAILED, message);
+                finished.put(e.getKey(), true);
+            }
+        }
+    }
+
+    private void failRestOfClass(String testClass, String message) {
+        for (Map.Entry<String, GradedTest> e : units.entrySet()) {
+            GradedTest t = e.getValue();
+            if (t.testClass().split("\\$")[0].equals(testClass) && !finished.getOrDefault(e.getKey(), false)) {
                 t.record(Outcome.FAILED, message);
                 finished.put(e.getKey(), true);
             }
