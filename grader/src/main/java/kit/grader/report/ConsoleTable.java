@@ -42,7 +42,10 @@ final class ConsoleTable {
                 s.append(indent(failure)).append('\n');
             }
         }
-        List<GradedTest> failed = book.refused() ? List.of() : book.failed();
+        List<GradedTest> failed = book.refused() ? List.of()
+                : book.failed().stream().filter(t -> t.blockedBy().isEmpty()).toList();
+        List<GradedTest> blocked = book.refused() ? List.of()
+                : book.failed().stream().filter(t -> !t.blockedBy().isEmpty()).toList();
         if (!failed.isEmpty()) {
             s.append("\nfailed:\n");
             for (GradedTest t : failed) {
@@ -53,6 +56,13 @@ final class ConsoleTable {
                     s.append("    hint: ").append(t.hint()).append('\n');
                 }
                 s.append("    rerun: ").append(t.rerunCommand()).append('\n');
+            }
+        }
+        if (!blocked.isEmpty()) {
+            s.append("\nblocked (an earlier lesson's code they use fails its own tests; fix that first):\n");
+            for (GradedTest t : blocked) {
+                s.append("- lesson ").append(t.lesson().number()).append(": ").append(t.name())
+                        .append(": blocked by ").append(t.blockedBy()).append('\n');
             }
         }
         String stubs = book.graded().stream().filter(t -> t.outcome() == Outcome.NOT_STARTED)

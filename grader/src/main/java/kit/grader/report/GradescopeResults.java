@@ -54,7 +54,8 @@ final class GradescopeResults {
         return switch (t.outcome()) {
             case PASSED -> "passed";
             case NOT_STARTED -> "not started: " + t.message() + "\nbook: " + t.lesson().bookPage();
-            case FAILED -> t.message() + (t.hint().isEmpty() ? "" : "\nhint: " + t.hint())
+            case FAILED -> (t.blockedBy().isEmpty() ? "" : "blocked by " + t.blockedBy() + " (its own tests fail: fix that first)\n")
+                    + t.message() + (t.hint().isEmpty() ? "" : "\nhint: " + t.hint())
                     + "\nrerun: " + t.rerunCommand() + "\nbook: " + t.lesson().bookPage();
         };
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Prerequisites;
 import kit.grader.scoring.TestRuns;
 
 /**
@@ -70,6 +71,7 @@ public final class Verdict {
         Gradebook book = "refused".equals(gate.getProperty("status"))
                 ? TestRuns.planOnly(settings, "not run: the submission was refused (see REFUSED)", gate.getProperty("reason"), notes)
                 : TestRuns.run(settings, notes);
+        Prerequisites.mark(book, Verdict.class.getClassLoader(), library);
         Reports.writeAll(book, reports);
         System.out.println();
         System.out.print(Reports.table(book));

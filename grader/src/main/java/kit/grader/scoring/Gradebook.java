@@ -82,9 +82,10 @@ public final class Gradebook {
         return totals;
     }
 
-    /** Where to go next: the first test, in lesson order, that failed or is not started. */
+    /** Where to go next: the first test, in lesson order, that failed (not blocked) or is not started. */
     public Optional<GradedTest> next() {
-        return graded().stream().filter(t -> t.outcome() != Outcome.PASSED).findFirst();
+        return graded().stream().filter(t -> t.outcome() != Outcome.PASSED && t.blockedBy().isEmpty()).findFirst()
+                .or(() -> graded().stream().filter(t -> t.outcome() != Outcome.PASSED).findFirst());
     }
 
     public List<GradedTest> failed() {

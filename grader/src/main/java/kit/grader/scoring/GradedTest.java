@@ -15,6 +15,7 @@ public final class GradedTest {
     private String message = "";
     private String stub = "";             // for NOT_STARTED: the stub's Class.method
     private String stubHint = "";
+    private String blockedBy = "";        // "Lesson 1: SigmoidBCE" if an earlier lesson's failing code is in the way
 
     GradedTest(Lesson lesson, String name, String testClass, String method, int points, String hint) {
         this.lesson = lesson;
@@ -64,6 +65,15 @@ public final class GradedTest {
 
     public String stubHint() {
         return stubHint;
+    }
+
+    /** The earlier lessons' failing classes this failed test reaches, or "" (see {@link Prerequisites}). */
+    public String blockedBy() {
+        return blockedBy;
+    }
+
+    void markBlocked(String by) {
+        blockedBy = by;
     }
 
     /** The command that reruns this test alone. */

@@ -46,7 +46,7 @@ public final class Battery {
     static final String STUB = "throw new kit.core.NotImplementedYet(1, \"ReLU.relu\", \"battery\");";
 
     /** What a case's score must be: the reference's maximum, the reference without ReLU.relu, at most that, or 0. */
-    enum Expect { FULL, HONEST, AT_MOST_HONEST, ZERO }
+    enum Expect { FULL, BELOW_FULL, HONEST, AT_MOST_HONEST, ZERO }
 
     record Case(String name, boolean fromReference, boolean withSolutions, Consumer<Map<String, String>> change,
             Expect expect, String cause) {
@@ -73,22 +73,20 @@ public final class Battery {
                         return new double[] {Spin.V};"""), Expect.HONEST, "a loop that never ends"),
                 new Case("stack-overflow", true, true, s -> relu(s, "return relu(x);"), Expect.HONEST, "StackOverflowError"),
                 new Case("out-of-memory", true, true, s -> relu(s, """
-                        double[][] hog = new double[1 << 16][];
+                        double[][] hog = new double[64][];
                         for (int i = 0; i < hog.length; i++) {
-                            hog[i] = new double[1 << 16];
+                            hog[i] = new double[1 << 27];
                         }
                         return hog[0];"""), Expect.AT_MOST_HONEST, "killed while running ReLU"),
                 new Case("print-flood", true, true, s -> relu(s, """
-                        for (int i = 0; i < 200000; i++) {
-                            System.out.println("flood " + i);
-                        }
+                        System.out.println("flood ".repeat(1 << 17));
                         double[] y = new double[x.length];
                         for (int i = 0; i < x.length; i++) {
                             y[i] = Math.max(0, x[i]);
                         }
                         return y;"""), Expect.FULL, "all done: full marks"),
                 new Case("nan", true, true, s -> relu(s, "double[] y = new double[x.length];\njava.util.Arrays.fill(y, Double.NaN);\nreturn y;"),
-                        Expect.HONEST, "NaN"),
+                        Expect.BELOW_FULL, "NaN"),
                 new Case("exception", true, true, s -> relu(s, "throw new IllegalStateException(\"boom from relu\");"),
                         Expect.HONEST, "IllegalStateException: boom from relu"),
                 new Case("exit", true, true, s -> relu(s, "System.exit(0);\nreturn x;"), Expect.ZERO, "java.lang.System.exit"),
@@ -134,6 +132,43 @@ public final class Battery {
                         s -> s.put(LINEAR, s.get(LINEAR).replace("public double[] affine(double[] x)",
                                 "public double[] affine(double[] x, double scale)")),
                         Expect.ZERO, "changes given code near: public double[] affine(double[] x)"),
+                new Case("numeric-backward", true, true, s -> region(s, LINEAR, "Linear.backward", """
+                        double h = 1e-5;
+                        double[] dx = new double[in];
+                        for (int i = 0; i < in; i++) {
+                            double keep = x[i];
+                            x[i] = keep + h;
+                            double[] up = affine(x);
+                            x[i] = keep - h;
+                            double[] down = affine(x);
+                            x[i] = keep;
+                            for (int o = 0; o < out; o++) {
+                                dx[i] += gradOutput[o] * (up[o] - down[o]) / (2 * h);
+                            }
+                        }
+                        for (int o = 0; o < out; o++) {
+                            for (int i = 0; i < in; i++) {
+                                double keep = w[o][i];
+                                w[o][i] = keep + h;
+                                double[] up = affine(x);
+                                w[o][i] = keep - h;
+                                double[] down = affine(x);
+                                w[o][i] = keep;
+                                for (int k = 0; k < out; k++) {
+                                    dw[o][i] += gradOutput[k] * (up[k] - down[k]) / (2 * h);
+                                }
+                            }
+                            double keep = b[o];
+                            b[o] = keep + h;
+                            double[] up = affine(x);
+                            b[o] = keep - h;
+                            double[] down = affine(x);
+                            b[o] = keep;
+                            for (int k = 0; k < out; k++) {
+                                db[o] += gradOutput[k] * (up[k] - down[k]) / (2 * h);
+                            }
+                        }
+                        return dx;"""), Expect.BELOW_FULL, "Does it differentiate numerically"),
                 new Case("deleted-file", true, true, s -> s.remove(RELU), Expect.HONEST, "ReLU.java is missing"),
                 new Case("compile-error", true, true, s -> relu(s, "return x +;"), Expect.HONEST,
                         "ReLU.relu does not compile, so it is graded as not started"));
@@ -263,6 +298,8 @@ public final class Battery {
             problem = "results.json lists no graded test";
         } else if (c.expect() == Expect.FULL && score != (full < 0 ? max : full)) {
             problem = "expected full marks";
+        } else if (c.expect() == Expect.BELOW_FULL && score >= full) {
+            problem = "expected less than full marks";
         } else if (c.expect() == Expect.HONEST && full >= 0 && score != honest) {
             problem = "expected the honest part's " + honest;
         } else if (c.expect() == Expect.HONEST && full < 0 && score >= max) {
