@@ -62,7 +62,10 @@ public final class Verdict {
         List<String> notes = lines(gate.getProperty("notes", ""));
         List<String> jvm = new ArrayList<>(List.of("-ea", "-Xss8m", "-Xmx2g", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-Dgrader.seed=" + a.getOrDefault("--seed", "20261123")));
-        jvm.addAll(lines(a.getOrDefault("--jvm-options", "").replace(' ', '\n')));
+        String extra = a.getOrDefault("--jvm-options", "");
+        if (!extra.startsWith("${")) {   // unset: Maven leaves the expression as it is
+            jvm.addAll(lines(extra.replace(' ', '\n')));
+        }
         List<String> classpath = new ArrayList<>(ownClasspath());
         classpath.add(library.toString());   // last: nothing in it can shadow the grader or its libraries
         TestRuns.Settings settings = new TestRuns.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
