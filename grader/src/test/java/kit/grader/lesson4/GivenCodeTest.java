@@ -114,7 +114,7 @@ class GivenCodeTest {
     @Test
     void the_model_counts_its_parameters_and_checks_its_tokens() {
         FixedWindowModel model = new FixedWindowModel(4, 3, 4, 16, new Random(1));
-        // V d + (N d + 1) H + (H + 1) V
+        // V d + (N d + 1) n_h + (n_h + 1) V
         assertThat(model.parameterCount()).isEqualTo(4 * 4 + (3 * 4 + 1) * 16 + (16 + 1) * 4).isEqualTo(292);
         assertThat(new FixedWindowModel(75, 8, 16, 64, new Random(1)).parameterCount())
                 .as("the original course's Alice model").isEqualTo(14_331);

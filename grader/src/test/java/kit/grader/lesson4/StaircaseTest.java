@@ -30,7 +30,7 @@ import kit.lesson4.FixedWindowModel;
  * loss of a window of {@code N} tokens is {@code log 4 = 1.3863} nats for {@code N < 3} and
  * {@code H = 0.5875} for {@code N >= 3}, from the formulas (see the book). Per seed: one training
  * stream of 10,000 tokens and one held-out stream of 20,000 (sampling noise about 0.007 near
- * {@code H}); windows {@code N = 2} and {@code N = 3}, each {@code d = 4}, {@code H = 16} tanh
+ * {@code H}); windows {@code N = 2} and {@code N = 3}, each {@code d = 4}, {@code n_h = 16} tanh
  * units, plain SGD, learning rate 0.02, batch 1, 5 epochs.
  *
  * <p>Budgets, and the reference over base seeds 1 to 40 ({@code -Dgrader.seed=N}) and the default:
