@@ -16,7 +16,8 @@ import kit.core.Parameter;
  * Pulling arm {@code a} pays {@code r[a]}. The expected reward is {@code J = sum_a pi(a) r[a]}, with the
  * exact gradient {@code dJ/dtheta_i = pi(i) (r[i] - J)}.
  *
- * <p>Shapes: input of length 0 ({@link #state()}), logits and rewards of length {@code K}.
+ * <p>Shapes: input of length 0 ({@link #state()}), logits and rewards of length {@code K}. Cost:
+ * {@code O(K)} each way.
  *
  * <p>Book: {@code src/site/markdown/lesson8.md}, "The bandit, computed exactly".
  */
