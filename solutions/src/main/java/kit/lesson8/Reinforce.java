@@ -61,6 +61,10 @@ public final class Reinforce {
 
     /** Plays and learns from {@code episodes} episodes; returns each one's total return. */
     public double[] train(int episodes, RandomGenerator rng) {
+        if (episodes < 0 || rng == null) {
+            throw new IllegalArgumentException("Reinforce.train: episodes is " + episodes + " and the generator "
+                    + (rng == null ? "is null" : "is given") + "; expected at least 0 episodes and a generator");
+        }
         double[] returns = new double[episodes];
         for (int e = 0; e < episodes; e++) {
             Episode episode = GridWorld.rollout(policy, rng);
@@ -72,6 +76,9 @@ public final class Reinforce {
 
     /** One REINFORCE update from {@code episode}, weighted by the baseline as it stands, then the baseline's update. */
     public void learn(Episode episode) {
+        if (episode == null) {
+            throw new IllegalArgumentException("Reinforce.learn: the episode is null");
+        }
         // BEGIN SOLUTION hint: G = returnsToGo(episode.rewards(), gamma); update(policy, episode.inputs(), episode.actions(), weights(G, baseline), optimizer); only then baseline = decay * baseline + (1 - decay) * episode.totalReturn()
         double[] returns = returnsToGo(episode.rewards(), gamma);
         update(policy, episode.inputs(), episode.actions(), weights(returns, baseline), optimizer);

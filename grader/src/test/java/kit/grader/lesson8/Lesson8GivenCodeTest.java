@@ -99,6 +99,10 @@ class Lesson8GivenCodeTest {
         assertThatThrownBy(() -> Reinforce.weights(null, 0)).hasMessageContaining("returns are null");
         Network<double[]> policy = GridWorld.policy(new Random(1));
         assertThatThrownBy(() -> new Reinforce(policy, parameters -> { }, 1.5, 0.9)).hasMessageContaining("gamma is 1.5");
+        assertThatThrownBy(() -> new Reinforce(policy, parameters -> { }, 0.9, 0.9).train(-1, new Random(1)))
+                .hasMessageContaining("episodes is -1");
+        assertThatThrownBy(() -> new Reinforce(policy, parameters -> { }, 0.9, 0.9).learn(null))
+                .hasMessageContaining("episode is null");
         assertThatThrownBy(() -> new Reinforce(null, parameters -> { }, 0.9, 0.9)).hasMessageContaining("must not be null");
         assertThatThrownBy(() -> Reinforce.update(policy, new double[2][25], new int[] {0}, new double[2], parameters -> { }))
                 .hasMessageContaining("lengths 2, 1 and 2");
