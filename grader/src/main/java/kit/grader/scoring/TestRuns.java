@@ -40,6 +40,7 @@ public final class TestRuns {
     private final List<GradedTest> order = new ArrayList<>();              // in the order they started
     private final Map<String, Boolean> finished = new HashMap<>();
     private final List<String> infrastructure = new ArrayList<>();
+    private GradedTest lastResult;                                          // the unit recorded last
 
     private TestRuns(Settings settings) {
         this.settings = settings;
@@ -102,7 +103,7 @@ public final class TestRuns {
                 break;
             }
             if (exit == GradingListener.TIMED_OUT) {
-                GradedTest last = lastFinished();
+                GradedTest last = lastResult;
                 String testClass = last == null ? "" : last.testClass().split("\\$")[0];
                 if (timeouts.merge(testClass, 1, Integer::sum) >= TIMEOUTS_PER_CLASS) {
                     failRestOfClass(testClass, "not run: " + TIMEOUTS_PER_CLASS + " tests of " + testClass
@@ -116,8 +117,19 @@ public final class TestRuns {
                 killed.record(Outcome.FAILED, what);
                 finished.put(running, true);
                 failRest(killed.lesson() == null ? -1 : killed.lesson().number(), "not run: " + what);
+            } else if (units.isEmpty()) {
+                infrastructure.add("the test JVM ended with code " + exit + " before it listed its tests");
+                break;
             } else if (exit != 0) {
-                infrastructure.add("the test JVM ended with code " + exit + " before its first test");
+                String cause = exit == -1 ? "it was silent for " + SILENCE_SECONDS + " s"
+                        : exit == 3 ? "it ran out of memory" : "its JVM exited with code " + exit;
+                for (Map.Entry<String, GradedTest> e : units.entrySet()) {
+                    if (!finished.getOrDefault(e.getKey(), false)) {
+                        e.getValue().record(Outcome.FAILED, "not run: the test run was killed between tests, "
+                                + "perhaps while setting up a test class (" + cause + ")");
+                        finished.put(e.getKey(), true);
+                    }
+                }
                 break;
             }
             List<String> remaining = new ArrayList<>();
@@ -170,10 +182,6 @@ public final class TestRuns {
             }
         }
         return null;
-    }
-
-    private GradedTest lastFinished() {
-        return order.isEmpty() ? null : order.get(order.size() - 1);
     }
 
     private String idOf(GradedTest t) {
@@ -260,6 +268,7 @@ public final class TestRuns {
                             t.record(outcome, line[3]);
                         }
                         finished.put(line[1], true);
+                        lastResult = t;
                     }
                 }
                 default -> {

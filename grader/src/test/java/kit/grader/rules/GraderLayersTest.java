@@ -14,7 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The grader's own layering. The library's rules are not here: they are an allow-list read from
- * the class files by the gate ({@code GenerateExercises --gate}) before any student code runs.
+ * the class files by the gate ({@code kit.grader.tools.Gate}, {@code Rules}) before any student code runs.
  *
  * <pre>
  *   report   the reports and the verdict          uses scoring

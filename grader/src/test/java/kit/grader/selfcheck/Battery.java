@@ -24,6 +24,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import kit.grader.tools.Gate;
 import kit.grader.tools.GenerateExercises;
 
 /**
@@ -262,7 +263,7 @@ public final class Battery {
             }
         }
         long started = System.nanoTime();
-        String gate = exec(dir, List.of(GenerateExercises.class.getName(), "--gate", dir.toString()));
+        String gate = exec(dir, List.of(Gate.class.getName(), dir.toString()));
         Path reports = dir.resolve("reports");
         String verdict = exec(dir, List.of("kit.grader.report.Verdict", "--reports=" + reports, "--expect=full-marks",
                 "--library=" + dir.resolve("exercises/target/library"),
