@@ -14,22 +14,24 @@ import kit.grader.scoring.Outcome;
  * hint and rerun command, and where to go next.
  */
 final class ConsoleTable {
-    private static final String ROW = "%-34s %7s %8s %7s %12s%n";
+    /** Failed counts every graded test that did not pass, as the closing line does; "not started" is part of it. */
+    private static final String ROW = "%-34s %7s %8s %7s %14s%n";
 
     private ConsoleTable() {
     }
 
     static String render(Gradebook book) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(ROW, "lesson", "points", "passed", "failed", "not started"));
+        s.append(String.format(ROW, "lesson", "points", "passed", "failed", "(not started)"));
         for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
             Lesson lesson = e.getKey();
             Gradebook.LessonTotals t = e.getValue();
             s.append(String.format(ROW, lesson.number() + " " + lesson.title(), t.earned() + "/" + t.possible(),
-                    t.passed(), t.failed(), t.notStarted()));
+                    t.passed(), t.failed() + t.notStarted(), "(" + t.notStarted() + ")"));
         }
+        long notStarted = count(book, Outcome.NOT_STARTED);
         s.append(String.format(ROW, "total", book.score() + "/" + book.maxScore(), count(book, Outcome.PASSED),
-                count(book, Outcome.FAILED), count(book, Outcome.NOT_STARTED)));
+                count(book, Outcome.FAILED) + notStarted, "(" + notStarted + ")"));
         if (!book.notes().isEmpty()) {
             s.append("\nnotes:\n");
             for (String note : book.notes()) {

@@ -17,12 +17,12 @@ final class MarkdownSummary {
         s.append("## Grade: ").append(book.score()).append(" / ").append(book.maxScore()).append("\n\n");
         book.refusal().ifPresent(r -> s.append("**Refused, grade 0: none of the submission ran.** ")
                 .append(r.lines().findFirst().orElse("").replace("|", "\\|")).append("\n\n"));
-        s.append("| lesson | points | passed | failed | not started |\n|---|---:|---:|---:|---:|\n");
+        s.append("| lesson | points | passed | failed | (of them not started) |\n|---|---:|---:|---:|---:|\n");
         for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
             Gradebook.LessonTotals t = e.getValue();
             s.append("| ").append(e.getKey().number()).append(' ').append(e.getKey().title())
                     .append(" | ").append(t.earned()).append('/').append(t.possible())
-                    .append(" | ").append(t.passed()).append(" | ").append(t.failed())
+                    .append(" | ").append(t.passed()).append(" | ").append(t.failed() + t.notStarted())
                     .append(" | ").append(t.notStarted()).append(" |\n");
         }
         boolean heading = false;

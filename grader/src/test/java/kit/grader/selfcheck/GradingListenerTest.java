@@ -51,7 +51,7 @@ class GradingListenerTest {
 
         String table = Files.readString(reports.resolve("table.txt"), StandardCharsets.UTF_8);
         assertThat(table)
-                .contains("1 Foundations: XOR                    2/15        1       3            1")
+                .contains("1 Foundations: XOR                    2/15        1       4            (1)")
                 .contains("[the sum]").contains("hint: look at the sum")
                 .contains("rerun: ./mvnw test -Dtest='ScoringFixtures#fails'")
                 .contains("setup broke")
