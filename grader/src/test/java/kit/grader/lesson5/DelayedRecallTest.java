@@ -22,6 +22,8 @@ import kit.grader.check.SeedBudget;
 import kit.grader.scoring.Hint;
 import kit.grader.scoring.Points;
 import kit.lesson1.Sgd;
+import kit.lesson2.SoftmaxCrossEntropy;
+import kit.lesson4.FixedWindowModel;
 import kit.lesson5.DelayedRecall;
 import kit.lesson5.GradientClipping;
 import kit.lesson5.GradientReach;
@@ -31,18 +33,26 @@ import kit.lesson5.SequenceClassifier;
  * What can be learned has a horizon. Delayed recall with zero filler: a bit at step 0, {@code lag}
  * zero steps, recall the bit at the end. An RNN with 8 units and a linear head, trained by SGD (learning
  * rate 0.1, batch 1, global clipping at 5) for 20 epochs over 100 sequences, loss at the last step only.
- * With zero filler there are two sequences in all, so the model is judged on both exactly: it recalls
- * the task when it gives each bit's sequence its own bit as the more probable answer, and its answer
- * depends on the bit by {@code r = p(1 | bit 1) - p(1 | bit 0)}, 0 for a model that ignores the bit.
- * Beside each result the test prints the norm of a unit gradient pushed back {@code lag} steps through
- * the trained cell.
+ * With zero filler there are two sequences in all, so a model is judged on both exactly: it recalls
+ * the bit when it gives each sequence its own bit as the most probable answer, and its answer depends
+ * on the bit by {@code r = p(1 | bit 1) - p(1 | bit 0)}, 0 for a model that ignores the bit. Beside
+ * each result the test prints the norm of a unit gradient pushed back {@code lag} steps through the
+ * trained cell. Lesson 4's fixed-window model, trained the same way on the same task as tokens, is the
+ * contrast: a window of {@code N} tokens sees the bit only if {@code lag < N}.
  *
  * <p>Calibration on the reference, 300 seeds of the grader's sequence and 300 of base seed 1: lag 6
- * and lag 8 are recalled on every seed (r at least 0.999), lag 10 on 97%, lag 16 on 56%, lag 32 on 9%;
- * at lag 64, 5 of 300 (and 4 of 300) seeds recall it, by a cell whose weights happened to hold a bit
- * from the start, and every other seed has |r| < 1e-5 (bar 0.05). Zero filler was chosen for the
- * exact comparison with a fixed window; random distractor bits in its place are not harder to learn
- * past at these lags (the issue expected the opposite).
+ * and lag 8 are recalled on every seed (r at least 0.999 at lag 6); lag 10 on 97%, 12 on 88%, 16 on
+ * 56%, 24 on 19%, 32 on 9%, 64 on 1.7% and 3% (5 and 9 seeds). Replaying the exact budgets for the
+ * default base seed and base seeds 1 to 40: lag 6 recalled on all 410 runs; at lag 64, 15 of 410 seeds
+ * recalled the bit, at most 3 in one budget of 10 (bar: at most 4), and every other seed had
+ * {@code |r| < 4e-5} (bar 0.05). The few long-lag successes are cells that training pushed into a
+ * two-state memory (the fresh cells do not hold the bit). A window of 6 gives both bits exactly the
+ * same answer on 100 of 100 seeds, and a window of 7 recalls lag 6 on 100 of 100.
+ *
+ * <p>Zero filler keeps the comparison with a fixed window exact. The issue expected random distractor
+ * bits to be easier to learn past than zero filler; in Java, over 100 to 300 seeds, they are not
+ * (lag 32: 6 of 100 recalled with distractors, 28 of 300 with zero filler), and distractors would make
+ * the window model's blindness statistical instead of exact.
  */
 @Tag("lesson5")
 @Order(6)
@@ -114,7 +124,53 @@ class DelayedRecallTest {
         });
         System.out.println(String.join("\n", rows));
         assertThat(failing.size()).as(SeedBudget.describe(
-                "lag 6 recalled and at lag 64 the answer ignores the bit (|r| < 0.05)", 10, 7, failing)
-                + "\n" + String.join("\n", rows)).isLessThanOrEqualTo(3);
+                "lag 6 recalled and at lag 64 the answer ignores the bit (|r| < 0.05)", 10, 6, failing)
+                + "\n" + String.join("\n", rows)).isLessThanOrEqualTo(4);
+    }
+
+    /** Lesson 4's model on the same task, as tokens (bit 0 or 1, filler 2): {@code r} and whether it recalls. */
+    static Recall trainWindow(int lag, int window, long seed) {
+        Random rng = new Random(seed);
+        FixedWindowModel model = new FixedWindowModel(3, window, 2, HIDDEN, rng);
+        DelayedRecall data = new DelayedRecall(lag, 100, rng);
+        List<double[][]> windows = new ArrayList<>();
+        double[][] targets = new double[data.size()][];
+        for (int n = 0; n < data.size(); n++) {
+            windows.add(lastWindow(data.bit(n), lag, window));
+            targets[n] = SoftmaxCrossEntropy.oneHot(data.bit(n), 3);
+        }
+        model.network().fit(windows, targets, TRAINING, new Sgd(0.1), rng);
+        double[] p0 = model.network().predict(lastWindow(0, lag, window));
+        double[] p1 = model.network().predict(lastWindow(1, lag, window));
+        boolean recalled = p0[0] > Math.max(p0[1], p0[2]) && p1[1] > Math.max(p1[0], p1[2]);
+        return new Recall(p1[1] - p0[1], recalled, Double.NaN);
+    }
+
+    /** The last {@code window} tokens of the bit followed by {@code lag} filler tokens, one-hot. */
+    static double[][] lastWindow(int bit, int lag, int window) {
+        int[] stream = new int[lag + 1];
+        Arrays.fill(stream, 2);
+        stream[0] = bit;
+        return FixedWindowModel.oneHotWindow(stream, stream.length, window, 3);
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @Hint("Lesson 4's window of 6 tokens cannot see a bit 6 steps back, whatever it learns; the RNN, with the same "
+            + "recipe, must recall it: if only the RNN part fails, fix lag 6 first")
+    void a_window_of_six_tokens_cannot_see_a_bit_six_steps_back_which_the_RNN_recalls() {
+        List<String> rows = new ArrayList<>();
+        List<Long> failing = SeedBudget.failingSeeds(5, seed -> {
+            Recall rnn = shortLag(seed);
+            Recall blind = trainWindow(SHORT_LAG, SHORT_LAG, seed);
+            Recall seeing = trainWindow(SHORT_LAG, SHORT_LAG + 1, seed);
+            rows.add(String.format(Locale.ROOT, "seed %d, lag 6: RNN r = %.3f; window of 6 r = %s; window of 7 r = %.3f",
+                    seed, rnn.r(), blind.r(), seeing.r()));
+            return rnn.recalled() && blind.r() == 0 && seeing.recalled();
+        });
+        System.out.println(String.join("\n", rows));
+        assertThat(failing).as(SeedBudget.describe("the RNN and a window of 7 recall lag 6; a window of 6 gives both bits "
+                + "exactly the same answer (r = 0)", 5, 5, failing) + "\n" + String.join("\n", rows)).isEmpty();
     }
 }

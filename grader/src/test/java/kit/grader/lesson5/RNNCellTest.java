@@ -67,7 +67,7 @@ class RNNCellTest {
         @Order(1)
         @Points(2)
         @Hint("h[o] = tanh(b[o] + sum over i of W_xh[o][i] * x[i] + sum over j of W_hh[o][j] * hPrev[j])")
-        void computes_tanh_of_W_xh_x_plus_W_hh_h_plus_b_on_a_case_you_can_check_by_hand() {
+        void computes_tanh_of_Wxh_x_plus_Whh_h_plus_b_on_a_case_you_can_check_by_hand() {
             // given x = (1, 2), h_{t-1} = (0.4, -0.2)
             // then the pre-activations are (1 - 2 + 0.2 + 0.25, 0.5 + 4 - 0.4 - 0.2 - 0.5) = (-0.55, 3.4)
             double[] h = handSet().step(new double[] {1, 2}, new double[] {0.4, -0.2});
@@ -106,7 +106,7 @@ class RNNCellTest {
         @Order(1)
         @Points(2)
         @Hint("through the tanh first: a[o] = g[o] * (1 - h[o]^2); then dL/dx_t = W_xh^T a: dx[i] = sum over o of W_xh[o][i] * a[o]")
-        void dL_dx_t_matches_the_numeric_gradient() {
+        void dx_matches_the_numeric_gradient() {
             assertThatGradient(ofInput().input()).matchesNumeric();
         }
 
@@ -114,7 +114,7 @@ class RNNCellTest {
         @Order(2)
         @Points(2)
         @Hint("dL/dh_{t-1} = W_hh^T a with a = g * (1 - h^2): dhPrev[j] = sum over o of W_hh[o][j] * a[o]")
-        void dL_dh_t_minus_1_matches_the_numeric_gradient() {
+        void dhPrev_matches_the_numeric_gradient() {
             assertThatGradient(ofState().input()).matchesNumeric();
         }
 
@@ -122,7 +122,7 @@ class RNNCellTest {
         @Order(3)
         @Points(2)
         @Hint("dW_xh is the outer product a x^T: dW_xh[o][i] += a[o] * x[i], with a = g * (1 - h^2)")
-        void dW_xh_matches_the_numeric_gradient() {
+        void dWxh_matches_the_numeric_gradient() {
             assertThatGradient(ofInput().parameter("W_xh")).matchesNumeric();
         }
 
@@ -130,7 +130,7 @@ class RNNCellTest {
         @Order(4)
         @Points(2)
         @Hint("dW_hh is the outer product a h_{t-1}^T: dW_hh[o][j] += a[o] * hPrev[j], the state the step read, not the one it made")
-        void dW_hh_matches_the_numeric_gradient() {
+        void dWhh_matches_the_numeric_gradient() {
             assertThatGradient(ofState().parameter("W_hh")).matchesNumeric();
         }
 

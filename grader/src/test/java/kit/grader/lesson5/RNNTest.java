@@ -77,7 +77,7 @@ class RNNTest {
 
     @Nested
     @Order(1)
-    @DisplayName("run")
+    @DisplayName("run, and the layer's contract")
     class Run {
         @Test
         @Order(1)
@@ -108,6 +108,16 @@ class RNNTest {
             Random rng = new Random(Seeds.seed(517));
             Contract.assertForward("RNN", "run", new RNN(Cells.randomCell(3, 4, rng)), Cells.uniform(5, 3, rng));
         }
+
+        @Test
+        @Order(3)
+        @Points(1)
+        @Hint("backward must return a new dL/dx and never write into dL/dh or the states it keeps")
+        void backward_leaves_dL_dy_untouched_and_returns_a_fresh_array() {
+            Random rng = new Random(Seeds.seed(518));
+            Contract.assertBackward("RNN", "backward", new RNN(Cells.randomCell(3, 4, rng)), Cells.uniform(5, 3, rng),
+                    Seeds.seed(518));
+        }
     }
 
     @Nested
@@ -118,7 +128,7 @@ class RNNTest {
         @Order(1)
         @Points(2)
         @Hint("dW_xh: every step's cell.backward adds a_t x_t^T; the steps run back from t = T-1 to 0")
-        void dW_xh_matches_the_numeric_gradient() {
+        void dWxh_matches_the_numeric_gradient() {
             assertThatGradient(everyStepCheck().parameter("layer1.W_xh")).matchesNumeric();
         }
 
@@ -126,7 +136,7 @@ class RNNTest {
         @Order(2)
         @Points(2)
         @Hint("each step back receives its own output's gradient plus the dL/dh_{t-1} the step after it returned")
-        void dW_hh_matches_the_numeric_gradient() {
+        void dWhh_matches_the_numeric_gradient() {
             assertThatGradient(everyStepCheck().parameter("layer1.W_hh")).matchesNumeric();
         }
 
@@ -153,7 +163,7 @@ class RNNTest {
         @Order(5)
         @Points(2)
         @Hint("dxs[t] = the dx of step t's cell.backward, called with g_t plus the gradient carried back from step t+1")
-        void every_dL_dx_t_matches_the_numeric_gradient(int t) {
+        void dx_at_every_step_matches_the_numeric_gradient(int t) {
             Layer<double[], double[][]> ofRow = Cells.ofRow(everyStep(), inputs(), t);
             assertThatGradient(GradientCheck.ofLayer("RNN (T = 4) with a head at every step, as a function of x_" + t,
                     ofRow, inputs()[t], Seeds.seed(514)).input()).matchesNumeric();
@@ -168,7 +178,7 @@ class RNNTest {
         @Order(1)
         @Points(2)
         @Hint("with the loss at the end only, g_t = 0 for t < T-1: every earlier step learns only from the carried dL/dh")
-        void dW_xh_dW_hh_and_db_match_the_numeric_gradient() {
+        void dWxh_dWhh_and_db_match_the_numeric_gradient() {
             LayerGradients<double[][], double[]> check = lastStepCheck();
             assertThatGradient(check.parameter("layer1.W_xh")).matchesNumeric();
             assertThatGradient(check.parameter("layer1.W_hh")).matchesNumeric();
@@ -180,20 +190,10 @@ class RNNTest {
         @Order(2)
         @Points(2)
         @Hint("dL/dx_t for t < T-1 reaches x_t only through the states after it: carry dL/dh_{t-1} back through every step")
-        void every_dL_dx_t_matches_the_numeric_gradient(int t) {
+        void dx_at_every_step_matches_the_numeric_gradient(int t) {
             Layer<double[], double[]> ofRow = Cells.ofRow(lastStep(), inputs(), t);
             assertThatGradient(GradientCheck.ofLayer("RNN (T = 4) with the loss at the last step, as a function of x_"
                     + t, ofRow, inputs()[t], Seeds.seed(515)).input()).matchesNumeric();
-        }
-
-        @Test
-        @Order(3)
-        @Points(1)
-        @Hint("backward must return a new dL/dx and never write into dL/dh or the states it keeps")
-        void backward_leaves_dL_dy_untouched_and_returns_a_fresh_array() {
-            Random rng = new Random(Seeds.seed(518));
-            Contract.assertBackward("RNN", "backward", new RNN(Cells.randomCell(3, 4, rng)), Cells.uniform(5, 3, rng),
-                    Seeds.seed(518));
         }
     }
 }

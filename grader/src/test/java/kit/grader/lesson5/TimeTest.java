@@ -42,7 +42,7 @@ class TimeTest {
     @Points(2)
     @Hint("the states after a prefix P must be what running S from P's last state gives: run must start from h0 "
             + "and use the same cell, with nothing that depends on t")
-    void running_a_prefix_then_S_equals_running_S_from_the_prefixs_last_state_bit_for_bit() {
+    void running_a_prefix_then_S_equals_running_S_from_the_prefix_state_bit_for_bit() {
         // given a cell, a prefix P of 3 steps and a sequence S of 5
         Random rng = new Random(Seeds.seed(521));
         RNN rnn = new RNN(Cells.randomCell(3, 4, rng));
@@ -92,7 +92,7 @@ class TimeTest {
     @Order(3)
     @Points(1)
     @Hint("h_t may depend on x_0 .. x_t only: run must not read ahead")
-    void changing_x_t_plus_1_leaves_every_output_up_to_t_unchanged() {
+    void changing_one_input_leaves_every_earlier_state_unchanged() {
         Random rng = new Random(Seeds.seed(523));
         RNN rnn = new RNN(Cells.randomCell(3, 4, rng));
         double[][] xs = Cells.uniform(6, 3, rng);
