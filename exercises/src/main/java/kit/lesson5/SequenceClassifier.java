@@ -48,29 +48,4 @@ public final class SequenceClassifier {
                         RandomGenerator rng) {
         return network.fit(inputs, targets, training, optimizer, rng);
     }
-
-    /** The fraction of sequences whose most probable class is the target's. */
-    public double accuracy(List<double[][]> inputs, double[][] targets) {
-        if (inputs.size() != targets.length || inputs.isEmpty()) {
-            throw new IllegalArgumentException("SequenceClassifier.accuracy: " + inputs.size() + " sequences but "
-                    + targets.length + " targets");
-        }
-        int right = 0;
-        for (int n = 0; n < inputs.size(); n++) {
-            if (argmax(network.logits(inputs.get(n))) == argmax(targets[n])) {
-                right++;
-            }
-        }
-        return right / (double) inputs.size();
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

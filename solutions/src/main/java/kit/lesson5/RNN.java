@@ -36,10 +36,6 @@ public final class RNN implements Layer<double[][], double[][]> {
         this.cell = cell;
     }
 
-    public RNNCell cell() {
-        return cell;
-    }
-
     @Override
     public List<Parameter> parameters() {
         return cell.parameters();

@@ -55,8 +55,8 @@ class VanishingGradientTest {
     @Test
     @Order(1)
     @Points(3)
-    @Hint("a unit gradient pushed back through fresh cells must shrink geometrically: check that dhPrev carries "
-            + "the factor (1 - h^2) and W_hh^T, and that step's tanh saturates nothing it should not")
+    @Hint("a unit gradient pushed back through fresh cells must shrink geometrically: check that dhPrev is "
+            + "W_hh^T (g * (1 - h^2)), with h the state the step produced")
     void the_gradient_shrinks_geometrically_with_a_fitted_per_step_ratio_well_below_one() {
         List<String> rows = new ArrayList<>();
         List<Long> failing = SeedBudget.failingSeeds(10, seed -> {
