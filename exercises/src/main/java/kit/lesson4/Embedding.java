@@ -71,7 +71,7 @@ public final class Embedding implements Layer<double[][], double[][]> {
         return Pass.of(lookup(input), g -> backward(input, g));
     }
 
-    /** {@code y[t] = sum_v x[t][v] E[v]}: for a one-hot row, a copy of one row of the table; a new {@code T x d} array. */
+    /** {@code y[t] = sum_v x[t][v] E[v]}, a new {@code T x d} array: for a one-hot row, a copy of a table row. */
     public double[][] lookup(double[][] x) {
         Sequences.requireMatrix("Embedding.lookup input (V = " + vocabulary + ")", x, -1, vocabulary,
                 "one one-hot row per token");

@@ -17,14 +17,14 @@ import kit.lesson2.SoftmaxCrossEntropy;
  * side, and predict the next token with a one-hidden-layer network.
  *
  * <p>Forward, for the window {@code x} ({@code N} one-hot rows): {@code e = concat(x E)},
- * {@code h = tanh(W1 e + b1)}, {@code z = W2 h + b2}, read by softmax cross-entropy:
- * {@code p(next = v) = softmax(z)[v]}. Backward is the chain of the layers' own backward passes:
+ * {@code h = tanh(W1 e + b1)} ({@code n_h} hidden units), {@code z = W2 h + b2}, read by softmax
+ * cross-entropy: {@code p(next = v) = softmax(z)[v]}. Backward is the chain of the layers' own backward passes:
  * {@link Embedding}, {@link WindowConcat}, Lesson 1's {@link Linear} and {@link Tanh}, with
  * {@code dL/dz = p - y} from Lesson 2's {@link SoftmaxCrossEntropy}.
  *
  * <p>Shapes: a window is {@code N x V}; the logits have length {@code V}. Parameters:
- * {@code V d} (the table) {@code + (N d + 1) h} (the hidden layer) {@code + (h + 1) V} (the output).
- * Cost per window: about {@code N d h + h V} multiply-adds forward, and twice that backward.
+ * {@code V d} (the table) {@code + (N d + 1) n_h} (the hidden layer) {@code + (n_h + 1) V} (the output).
+ * Cost per window: about {@code N d n_h + n_h V} multiply-adds forward, and twice that backward.
  * Each slot has its own block of {@code W1}, so the model knows where in the window a token sits;
  * it knows nothing older than {@code N} tokens.
  *
@@ -44,8 +44,9 @@ public final class FixedWindowModel {
      */
     public FixedWindowModel(int vocabulary, int window, int embedding, int hidden, RandomGenerator rng) {
         if (vocabulary < 2 || window < 1 || embedding < 1 || hidden < 1) {
-            throw new IllegalArgumentException("FixedWindowModel: vocabulary = " + vocabulary + " (at least 2), window = "
-                    + window + ", embedding = " + embedding + " and hidden = " + hidden + " (each at least 1)");
+            throw new IllegalArgumentException("FixedWindowModel: vocabulary = " + vocabulary + " (at least 2), "
+                    + "window = " + window + ", embedding = " + embedding + " and hidden = " + hidden
+                    + " (each at least 1)");
         }
         this.vocabulary = vocabulary;
         this.window = window;
@@ -71,7 +72,7 @@ public final class FixedWindowModel {
         return window;
     }
 
-    /** The number of trainable scalars: {@code V d + (N d + 1) h + (h + 1) V}. */
+    /** The number of trainable scalars: {@code V d + (N d + 1) n_h + (n_h + 1) V}. */
     public int parameterCount() {
         return network.parameterCount();
     }

@@ -46,9 +46,9 @@ class EmbeddingTest {
                 Windows.randomEmbedding(5, 3, seed), Windows.oneHot(5, REPEATS), seed);
     }
 
-    /** dL/dE after one backward pass of {@code g} through the window {@code ids}. */
+    /** dL/dE after {@code backward(x, g)} at the window {@code ids}, called directly. */
     static double[][] tableGradient(Embedding embedding, int[] ids, double[][] g) {
-        embedding.forward(Windows.oneHot(embedding.table().length, ids)).backward(g);
+        embedding.backward(Windows.oneHot(embedding.table().length, ids), g);
         double[][] dE = new double[embedding.table().length][];
         for (int v = 0; v < dE.length; v++) {
             dE[v] = embedding.parameters().get(0).grad(v).clone();
@@ -162,9 +162,9 @@ class EmbeddingTest {
             double[][] x = Windows.oneHot(5, REPEATS);
             double[][] g = Windows.random(4, 3, new Random(seed));
             // when the same dL/dy goes back through both, row by row for the Linear layer
-            double[][] dx = embedding.forward(x).backward(g);
+            double[][] dx = embedding.backward(x, g);
             for (int t = 0; t < x.length; t++) {
-                double[] linearDx = linear.forward(x[t]).backward(g[t]);
+                double[] linearDx = linear.backward(x[t], g[t]);
                 assertThat(dx[t]).as("dL/dx[%d] against Linear's W^T g", t).containsExactly(linearDx, within(1e-12));
             }
             // then dL/dE[v][j] = dL/dW[j][v]

@@ -28,10 +28,10 @@ import kit.lesson4.FixedWindowModel;
 @DisplayName("The fixed-window model")
 class FixedWindowModelTest {
 
-    /** V = 5, N = 4, d = 3, H = 6 at the window [2, 0, 2, 2], projected by a seeded dL/dz. */
+    /** V = 5, N = 4, d = 3, n_h = 6 at the window [2, 0, 2, 2], projected by a seeded dL/dz. */
     static LayerGradients<double[][], double[]> check(FixedWindowModel model) {
         long seed = Seeds.seed(48);
-        return GradientCheck.ofLayer("FixedWindowModel(V = 5, N = 4, d = 3, H = 6) on ids [2, 0, 2, 2]",
+        return GradientCheck.ofLayer("FixedWindowModel(V = 5, N = 4, d = 3, n_h = 6) on ids [2, 0, 2, 2]",
                 model.layer(), Windows.oneHot(5, EmbeddingTest.REPEATS), seed);
     }
 

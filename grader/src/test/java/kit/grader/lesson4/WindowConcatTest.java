@@ -73,7 +73,7 @@ class WindowConcatTest {
         @Points(1)
         @Hint("cut g back into N slices of d, in order: dx[i][j] = g[i * d + j], in a new N x d array")
         void cuts_the_gradient_back_into_the_slots_in_order() {
-            double[][] dx = new WindowConcat(3, 2).forward(new double[3][2]).backward(new double[] {1, 2, 3, 4, 5, 6});
+            double[][] dx = new WindowConcat(3, 2).split(new double[] {1, 2, 3, 4, 5, 6});
             assertThat(dx).as("dL/dx (N x d)").hasDimensions(3, 2);
             assertThat(dx[0]).as("slot 0").containsExactly(1, 2);
             assertThat(dx[1]).as("slot 1").containsExactly(3, 4);
