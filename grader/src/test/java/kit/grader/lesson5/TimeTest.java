@@ -134,12 +134,14 @@ class TimeTest {
             for (int k = 0; k < norms.length; k++) {
                 double bound = Math.pow(sigma, k);
                 assertThat(norms[k]).as("cell %d (W_hh x %.0f, ||W_hh||_2 = %.4f): the gradient %d steps back", c, scale,
-                        sigma, k).isLessThanOrEqualTo(bound * (1 + 1e-12));
-                tightest = Math.max(tightest, norms[k] / bound);
+                        sigma, k).isLessThanOrEqualTo(bound * (1 + 1e-9));
+                if (k > 0) {
+                    tightest = Math.max(tightest, norms[k] / bound);
+                }
             }
             assertThat(norms[norms.length - 1]).as("the gradient at the start must not be zero").isPositive();
             report.append(String.format(Locale.ROOT, "W_hh x %.0f: ||W_hh||_2 = %.3f, norm 12 steps back %.2e, "
-                    + "bound %.2e; largest norm / bound over k %.3f%n", scale, sigma, norms[12], Math.pow(sigma, 12),
+                    + "bound %.2e; largest norm / bound over k >= 1: %.3f%n", scale, sigma, norms[12], Math.pow(sigma, 12),
                     tightest));
         }
         System.out.print(report);
