@@ -20,6 +20,7 @@ import kit.lesson5.RNN;
 import kit.lesson5.RNNCell;
 import kit.lesson5.SequenceClassifier;
 import kit.lesson5.StepGradients;
+import kit.lesson5.TextDemo;
 
 /**
  * Lesson 5's given code (not graded, so it holds on the stubs too): bad shapes are named before any
@@ -134,5 +135,25 @@ class Lesson5GivenCodeTest {
         RNNCell cell = new RNNCell(2, 3, new Random(5));
         assertThatThrownBy(() -> GradientReach.norms(cell, new double[4][2], new double[2]))
                 .hasMessageContaining("GradientReach.norms dL/dh_{T-1} (hidden = 3) has length 2");
+    }
+
+    @Test
+    void the_text_demo_learns_a_short_periodic_text_and_samples_from_its_characters() {
+        Random rng = new Random(6);
+        TextDemo demo = new TextDemo("abcd".repeat(30), 8, rng);
+        assertThat(demo.vocabulary()).isEqualTo(4);
+        GradientClipping optimizer = new GradientClipping(5, new Sgd(0.5));
+        double first = demo.trainEpoch(8, optimizer, rng);
+        double last = first;
+        for (int epoch = 0; epoch < 30; epoch++) {
+            last = demo.trainEpoch(8, optimizer, rng);
+        }
+        assertThat(last).as("loss after 31 epochs, against %.3f after one", first).isLessThan(first / 2);
+        String sample = demo.sample("ab", 20, rng);
+        assertThat(sample).hasSize(22).startsWith("ab").matches("[abcd]+");
+        assertThat(TextDemo.ALICE).startsWith("Alice was beginning").hasSize(1326);
+        assertThatThrownBy(() -> demo.sample("x", 3, rng)).hasMessageContaining("only the text's characters");
+        assertThatThrownBy(() -> demo.trainEpoch(0, optimizer, rng)).hasMessageContaining("chunks of 0");
+        assertThatThrownBy(() -> new TextDemo("a", 4, rng)).hasMessageContaining("at least 2 characters");
     }
 }
