@@ -293,7 +293,10 @@ public final class GenerateExercises {
 
         /** One rebuilt library file. */
         record Rebuilt(Path relative, String generated, List<Region> regions) {
-            /** The source with the regions in {@code use} (by index) filled in and the others left as stubs. */
+            /**
+             * The rebuilt source: each region filled in, except those in {@code stubbed} (by index),
+             * which keep their stub; records in {@code rebuiltStarts} the line where each region starts.
+             */
             String source(Set<Integer> stubbed, Map<Integer, Integer> rebuiltStarts) {
                 StringBuilder out = new StringBuilder();
                 int k = 0;
