@@ -27,7 +27,7 @@ public final class PointerModels {
     /** The MLP's hidden width. */
     public static final int MLP_HIDDEN = 64;
     /** How the transformers train. */
-    public static final Recipe TRANSFORMER = new Recipe(16, 16, 3e-3, 0.8, 0.99);
+    public static final Recipe TRANSFORMER = new Recipe(24, 16, 3e-3, 0.8, 0.99);
     /** How the MLP trains. */
     public static final Recipe MLP = new Recipe(30, 16, 3e-3, 0.8, 0.99);
 

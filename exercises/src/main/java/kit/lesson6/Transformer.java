@@ -146,6 +146,28 @@ public final class Transformer implements Layer<double[][], double[]> {
         return readout.affine(norm.normalize(h[h.length - 1]));
     }
 
+    /**
+     * Like {@link #logitsFrom}, but the readout applied to every row after the last block:
+     * {@code T x classes}. Only the last row is the model's answer; with the causal mask row
+     * {@code t} depends only on rows {@code <= t} of {@code r}.
+     */
+    public double[][] logitsOfEveryRowFrom(int layer, double[][] r) {
+        if (layer < 0 || layer > blocks.size()) {
+            throw new IllegalArgumentException("Transformer.logitsOfEveryRowFrom: layer " + layer + " is not in 0.."
+                    + blocks.size());
+        }
+        double[][] h = Sequences.copy(r);
+        Sequences.require("Transformer.logitsOfEveryRowFrom residual stream (d = " + d + ")", h, d);
+        for (int l = layer; l < blocks.size(); l++) {
+            h = blocks.get(l).forward(h).output();
+        }
+        double[][] z = new double[h.length][];
+        for (int t = 0; t < h.length; t++) {
+            z[t] = readout.affine(norm.normalize(h[t]));
+        }
+        return z;
+    }
+
     /** The attention weights of block {@code l} (from 1) on input {@code x}, {@code T x T}. */
     public double[][] attentionWeights(double[][] x, int l) {
         requireBlock(l);

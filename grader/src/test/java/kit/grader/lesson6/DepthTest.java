@@ -30,11 +30,11 @@ class DepthTest {
     static String describe(String what, TrainedPointerModels.Trained<?> trained) {
         double[] losses = trained.losses();
         StringBuilder curve = new StringBuilder();
-        for (int e = 0; e < losses.length; e += 4) {
+        for (int e = 0; e < losses.length; e += 2) {
             curve.append(String.format(Locale.ROOT, " %.3f", losses[e]));
         }
         return String.format(Locale.ROOT, "%s: %d parameters, accuracy %.4f on all 2048 inputs (seed %d; %s); "
-                + "training loss every 4 epochs:%s", what, trained.parameterCount(), trained.accuracy(), trained.seed(),
+                + "training loss every 2 epochs:%s", what, trained.parameterCount(), trained.accuracy(), trained.seed(),
                 trained.time(), curve);
     }
 

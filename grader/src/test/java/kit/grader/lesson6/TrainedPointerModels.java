@@ -16,13 +16,16 @@ import kit.lesson6.Transformer;
  * use and shared by Lesson 6's and Lesson 7's tests. A training that fails (a stub, a bug) fails
  * every test that asks for the model, with the same exception, without training again.
  *
- * <p>Budgets: the 2-layer transformer trains on {@link Seeds#seed}(0) and, only if that run does not
- * solve the task, on {@link Seeds#seed}(1) too, keeping the better ("at least 1 of 2 seeds"); the
- * 1-layer transformer and the MLP train on {@link Seeds#seed}(0).
+ * <p>Budgets: the 2-layer transformer trains on {@link Seeds#seed}(0), 1, 2 in turn until one run
+ * solves the task, and keeps the best ("at least 1 of 3 seeds": the reference solves about 19 seeds
+ * in 20, and the next seed is tried only when one does not); the 1-layer transformer and the MLP
+ * train on {@link Seeds#seed}(0).
  */
 public final class TrainedPointerModels {
     /** Accuracy on all 2048 inputs that counts as solving the task. */
     public static final double SOLVED = 0.99;
+    /** The most seeds the 2-layer transformer gets to solve the task. */
+    public static final int TWO_LAYER_SEEDS = 3;
 
     private static Trained<Transformer> twoLayer;
     private static Trained<Transformer> oneLayer;
@@ -34,22 +37,24 @@ public final class TrainedPointerModels {
     private TrainedPointerModels() {
     }
 
-    /** The 2-layer transformer: the better of seed 0 and (only if seed 0 does not solve the task) seed 1. */
+    /** The 2-layer transformer: the first of seeds 0, 1, 2 that solves the task, or else the best of them. */
     public static synchronized Trained<Transformer> twoLayer() {
         if (twoLayerFailure != null) {
             throw twoLayerFailure;
         }
         if (twoLayer == null) {
             try {
-                Trained<Transformer> first = train(0, rng -> PointerModels.transformer(2, rng), PointerModels.TRANSFORMER);
-                if (first.accuracy() < SOLVED) {
-                    Trained<Transformer> second = train(1, rng -> PointerModels.transformer(2, rng),
+                Trained<Transformer> best = null;
+                for (int k = 0; k < TWO_LAYER_SEEDS && (best == null || best.accuracy() < SOLVED); k++) {
+                    Trained<Transformer> next = train(k, rng -> PointerModels.transformer(2, rng),
                             PointerModels.TRANSFORMER);
-                    System.out.printf("2-layer transformer: seed %d reached %.4f, so seed %d trained too: %.4f%n",
-                            first.seed(), first.accuracy(), second.seed(), second.accuracy());
-                    first = second.accuracy() > first.accuracy() ? second : first;
+                    if (best != null) {
+                        System.out.printf("2-layer transformer: seed %d reached %.4f, so seed %d trained too: %.4f%n",
+                                best.seed(), best.accuracy(), next.seed(), next.accuracy());
+                    }
+                    best = best == null || next.accuracy() > best.accuracy() ? next : best;
                 }
-                twoLayer = first;
+                twoLayer = best;
             } catch (RuntimeException e) {
                 twoLayerFailure = e;
                 throw e;
