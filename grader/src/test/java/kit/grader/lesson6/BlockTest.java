@@ -123,4 +123,45 @@ class BlockTest {
             assertThatGradient(check.parameter(p.name())).matchesNumeric();
         }
     }
+
+    @Test
+    @Order(7)
+    @Points(1)
+    @Hint("the model's plumbing is given; if this fails, your causal mask lets a row see the rows after it, or a "
+            + "forward depends on something other than its input")
+    void the_model_runs_on_from_any_layer_of_its_residual_stream_and_the_mask_keeps_rows_causal() {
+        Random rng = new Random(Seeds.seed(3));
+        Transformer model = new Transformer(2, 5, 4, 6, 2, true, 2, rng);
+        assertThat(model.depth()).isEqualTo(2);
+        assertThat(model.width()).isEqualTo(4);
+        assertThat(model.embeddings()).isNotNull();
+        assertThat(model.block(1).attention().causal()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.block(3)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.logitsFrom(3, new double[5][4])).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.logitsOfEveryRowFrom(-1, new double[5][4])).isInstanceOf(IllegalArgumentException.class);
+        double[][] x = {{1, 0}, {0, 1}, {0, 1}, {1, 0}, {0, 1}};
+        double[][][] r = model.residualStream(x);
+        assertThat(r).hasNumberOfRows(3);
+        double[] z = model.forward(x).output();
+        for (int l = 0; l <= 2; l++) {
+            assertThat(model.logitsFrom(l, r[l])).as("logits from layer %d", l).containsExactly(z, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(model.logitsOfEveryRowFrom(l, r[l])[4]).containsExactly(z, org.assertj.core.api.Assertions.within(1e-12));
+        }
+        // with the causal mask, patching row p of any layer changes no logits of the rows before p
+        for (int l = 0; l <= 2; l++) {
+            for (int p = 0; p < 5; p++) {
+                double[][] patched = new double[5][];
+                for (int t = 0; t < 5; t++) {
+                    patched[t] = r[l][t].clone();
+                }
+                patched[p][0] += 3;
+                double[][] before = model.logitsOfEveryRowFrom(l, r[l]);
+                double[][] after = model.logitsOfEveryRowFrom(l, patched);
+                for (int t = 0; t < p; t++) {
+                    assertThat(after[t]).as("layer %d, patch at %d, row %d", l, p, t).containsExactly(before[t]);
+                }
+            }
+        }
+        assertThat(model.attentionWeights(x, 2)[0]).containsExactly(new double[] {1, 0, 0, 0, 0}, org.assertj.core.api.Assertions.within(0.0));
+    }
 }

@@ -93,7 +93,7 @@ class HandSetHeadTest {
     @Test
     @Order(2)
     @Points(1)
-    @Hint("with beta = 1 the margin 2 beta is small: the output is a blend, weight e^2 / (e^2 + ...) on the addressed cell")
+    @Hint("with beta = 1 the scores are 3 at cell a, 1, -1 and -3 at cells 1, 2 and 3 bits away, 0 at the address bits: weight e^3 / (e^3 + 3e + 3/e + 1/e^3 + 3) = 0.62 on cell a")
     void with_a_small_beta_the_same_head_is_only_a_soft_pointer() {
         // given beta = 1: score 3 at a, 1 at the three cells one bit away, -1 and -3 further, 0 at the address bits
         Attention head = pointerHead(1);
