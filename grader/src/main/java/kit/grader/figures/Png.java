@@ -89,8 +89,12 @@ public final class Png {
             g.dispose();
             return width > 0 ? Optional.empty() : Optional.of("this machine's fonts measure text as 0 pixels wide");
         } catch (Throwable t) {   // no fonts, or no native font library: an Error, not an exception
-            return Optional.of("this machine cannot draw text (" + t.getClass().getName()
-                    + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")");
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return Optional.of("this machine cannot draw text (" + root.getClass().getName()
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")");
         }
     }
 }
