@@ -114,7 +114,9 @@ public final class FigureIndex {
         if (!figures.isEmpty()) {
             s.append('\n');
         }
-        for (Drawn d : figures) {
+        List<Drawn> byLesson = figures.stream()
+                .sorted(Comparator.comparingInt(d -> Integer.parseInt(number(d.lesson())))).toList();
+        for (Drawn d : byLesson) {
             s.append("- lesson ").append(number(d.lesson())).append(": [").append(d.title().replace("]", ")"))
                     .append("](").append(FOLDER).append('/').append(d.file()).append(")\n");
         }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -50,6 +51,7 @@ class FiguresOfTheRunTest {
     @Test
     @EnabledIfSystemProperty(named = "grader.library", matches = "reference")
     void the_reference_draws_every_lessons_figures_at_a_small_cost() throws IOException {
+        Assumptions.assumeTrue(Png.cannotDraw().isEmpty(), () -> "no figures here: " + Png.cannotDraw().orElse(""));
         Path folder = FigureFolder.ofThisRun();
         FigureIndex index = FigureIndex.read(folder);
         assertThat(index.attempts()).as("lessons whose figures were tried").isNotEmpty();
@@ -68,6 +70,7 @@ class FiguresOfTheRunTest {
     @EnabledIfSystemProperty(named = "grader.library", matches = "reference")
     @DisabledIfSystemProperty(named = "grader.book", matches = "true", disabledReason = "the book's figures are being made")
     void each_book_page_shows_the_figures_the_reference_draws_for_its_lesson() throws IOException {
+        Assumptions.assumeTrue(Png.cannotDraw().isEmpty(), () -> "no figures here: " + Png.cannotDraw().orElse(""));
         Path folder = FigureFolder.ofThisRun();
         FigureIndex index = FigureIndex.read(folder);
         Path book = root().resolve("src/site/markdown");
