@@ -65,14 +65,7 @@ public final class BarPlot extends Chart {
 
     /** A labelled horizontal reference line, such as chance. */
     public BarPlot horizontal(double value, String label) {
-        marker = new ValueMarker(value);
-        marker.setPaint(Style.GREY);
-        marker.setStroke(Style.DASHED);
-        marker.setLabel(label);
-        marker.setLabelFont(Style.NOTE);
-        marker.setLabelBackgroundColor(Style.LABEL_GROUND);
-        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        marker = Markers.line(value, label, RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT);
         return this;
     }
 

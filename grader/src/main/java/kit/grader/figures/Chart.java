@@ -2,6 +2,7 @@ package kit.grader.figures;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 
 import org.jfree.chart.JFreeChart;
 
@@ -60,6 +61,20 @@ public abstract class Chart implements Figure {
             out[i] = Double.isFinite(values[i]) ? values[i] : Double.NaN;
         }
         return out;
+    }
+
+    /** Every {@code every}-th value and the last: a curve needs about one point a pixel. */
+    static double[] thin(double[] values, int every) {
+        if (every <= 1) {
+            return values;
+        }
+        double[] kept = new double[(values.length - 1) / every + 2];
+        int n = 0;
+        for (int i = 0; i < values.length - 1; i += every) {
+            kept[n++] = values[i];
+        }
+        kept[n++] = values[values.length - 1];
+        return Arrays.copyOf(kept, n);
     }
 
     static void requireSameLength(String what, double[] x, double[] y) {

@@ -36,7 +36,7 @@ public final class FigureFolder {
 
     private final Path folder;
     private final String lesson;       // "lesson1"
-    private int written;
+    private volatile int written;   // only the drawing thread writes it
     private volatile boolean closed;
 
     FigureFolder(Path folder, String lesson) {

@@ -1,7 +1,6 @@
 package kit.grader.figures;
 
 import java.awt.Color;
-import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
@@ -16,7 +15,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.Align;
@@ -235,41 +233,5 @@ public final class HeatMap extends Chart {
         NumberAxis axis = new NumberAxis(label);
         axis.setRange(low, high);
         return axis;
-    }
-
-    /** Blue at {@code low}, white halfway, vermilion at {@code high}, linear in between. */
-    static final class Diverging implements PaintScale {
-        private final double low;
-        private final double high;
-
-        Diverging(double low, double high) {
-            this.low = low;
-            this.high = high;
-        }
-
-        @Override
-        public double getLowerBound() {
-            return low;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return high;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            if (Double.isNaN(value)) {
-                return Style.GREY;
-            }
-            double t = Math.max(0, Math.min(1, (value - low) / (high - low)));
-            return t < 0.5 ? mix(LOW, Color.WHITE, 2 * t) : mix(Color.WHITE, HIGH, 2 * t - 1);
-        }
-
-        private static Color mix(Color a, Color b, double t) {
-            return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
-                    (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
-                    (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
-        }
     }
 }

@@ -138,23 +138,17 @@ public final class LinePlot extends Chart {
 
     /** A labelled horizontal reference line. */
     public LinePlot horizontal(double y, String label) {
-        return marker(new ValueMarker(y), label, false);
+        return marker(y, label, false);
     }
 
     /** A labelled vertical reference line. */
     public LinePlot vertical(double x, String label) {
-        return marker(new ValueMarker(x), label, true);
+        return marker(x, label, true);
     }
 
     /** A labelled shaded stretch of the x axis, from {@code x0} to {@code x1}. */
     public LinePlot shade(double x0, double x1, String label) {
-        IntervalMarker marker = new IntervalMarker(x0, x1);
-        marker.setPaint(new Color(0xF2, 0xF2, 0xF2));
-        marker.setLabel(label);
-        marker.setLabelFont(Style.NOTE);
-        marker.setLabelBackgroundColor(Style.LABEL_GROUND);
-        marker.setLabelAnchor(RectangleAnchor.TOP);
-        marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        IntervalMarker marker = Markers.stretch(x0, x1, label);
         layers.add(plot -> plot.addDomainMarker(marker, Layer.BACKGROUND));
         return this;
     }
@@ -232,20 +226,6 @@ public final class LinePlot extends Chart {
         return add(series(name, thin(x, every), thin(y, every)), renderer);
     }
 
-    /** Every {@code every}-th value and the last: a curve needs about one point a pixel. */
-    static double[] thin(double[] values, int every) {
-        if (every <= 1) {
-            return values;
-        }
-        double[] kept = new double[(values.length - 1) / every + 2];
-        int n = 0;
-        for (int i = 0; i < values.length - 1; i += every) {
-            kept[n++] = values[i];
-        }
-        kept[n++] = values[values.length - 1];
-        return java.util.Arrays.copyOf(kept, n);
-    }
-
     private LinePlot add(XYSeriesCollection data, XYLineAndShapeRenderer renderer) {
         layers.add(plot -> {
             int index = plot.getDatasetCount();
@@ -255,17 +235,10 @@ public final class LinePlot extends Chart {
         return this;
     }
 
-    private LinePlot marker(ValueMarker marker, String label, boolean vertical) {
-        marker.setPaint(Style.GREY);
-        marker.setStroke(Style.DASHED);
-        marker.setLabel(label);
-        marker.setLabelFont(Style.NOTE);
-        marker.setLabelPaint(Style.BLACK);
-        marker.setLabelBackgroundColor(Style.LABEL_GROUND);
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(vertical ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_RIGHT);
-        Consumer<XYPlot> add = vertical ? plot -> plot.addDomainMarker(marker) : plot -> plot.addRangeMarker(marker);
-        layers.add(add);
+    private LinePlot marker(double value, String label, boolean vertical) {
+        ValueMarker marker = Markers.line(value, label, RectangleAnchor.TOP_RIGHT,
+                vertical ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_RIGHT);
+        layers.add(vertical ? plot -> plot.addDomainMarker(marker) : plot -> plot.addRangeMarker(marker));
         return this;
     }
 
