@@ -34,6 +34,10 @@ public final class FigureFolder {
         void draw(FigureFolder folder) throws Exception;
     }
 
+    static {
+        System.setProperty("java.awt.headless", "true");   // before a lesson's drawing first touches AWT
+    }
+
     private final Path folder;
     private final String lesson;       // "lesson1"
     private volatile int written;   // only the drawing thread writes it
