@@ -1,10 +1,11 @@
 package kit.lesson6;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import kit.core.Layer;
 import kit.core.Network;
-import kit.core.Training;
+import kit.core.Permutations;
 import kit.lesson1.Linear;
 import kit.lesson1.ReLU;
 import kit.lesson2.SoftmaxCrossEntropy;
@@ -48,30 +49,60 @@ public final class PointerModels {
                 .then(new Linear(MLP_HIDDEN, PointerTask.TOKENS, rng));
     }
 
+    /** How many optimiser steps each point of a training curve averages. */
+    public static final int CURVE_STEPS = 32;
+
     /**
-     * Trains {@code model} on all 2048 inputs by {@code recipe}, drawing the order of the examples
-     * from {@code rng}; returns the network and the mean training loss of each epoch.
+     * Trains {@code model} on all 2048 inputs by {@code recipe}: each epoch visits the inputs in a
+     * fresh random order drawn from {@code rng}, one optimiser step per mini-batch of the mean loss
+     * (what {@link Network#fit} does, written out to record the loss as it goes). Returns the network
+     * and its training curve.
      */
     public static Trained train(Layer<double[][], double[]> model, Recipe recipe, RandomGenerator rng) {
         Network<double[][]> network = new Network<>(model, new SoftmaxCrossEntropy());
         Adam adam = recipe.optimizer();
-        double[] losses = new double[recipe.epochs()];
-        Training oneEpoch = new Training(1, recipe.batch());
+        List<double[][]> inputs = PointerTask.inputs();
         double[][] targets = PointerTask.targets();
+        int n = inputs.size();
+        double[] losses = new double[recipe.epochs()];
+        double[] curve = new double[(recipe.epochs() * recipe.stepsPerEpoch() + CURVE_STEPS - 1) / CURVE_STEPS];
+        int[] seen = new int[curve.length];
+        int step = 0;
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
-            losses[epoch] = network.fit(PointerTask.inputs(), targets, oneEpoch, adam, rng)[0];
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Permutations.shuffle(order, rng);
+            for (int start = 0; start < n; start += recipe.batch()) {
+                int end = Math.min(n, start + recipe.batch());
+                network.zeroGradients();
+                for (int k = start; k < end; k++) {
+                    double loss = network.backpropagate(inputs.get(order[k]), targets[order[k]], 1.0 / (end - start));
+                    losses[epoch] += loss / n;
+                    curve[step / CURVE_STEPS] += loss;
+                    seen[step / CURVE_STEPS]++;
+                }
+                network.step(adam);
+                step++;
+            }
         }
-        return new Trained(network, losses);
+        for (int i = 0; i < curve.length; i++) {
+            curve[i] /= seen[i];
+        }
+        return new Trained(network, losses, curve);
     }
 
-    /** A trained network and its training curve. */
+    /** A trained network and its training curves. */
     public static final class Trained {
         private final Network<double[][]> network;
         private final double[] losses;  // epochs
+        private final double[] curve;   // steps / CURVE_STEPS
 
-        Trained(Network<double[][]> network, double[] losses) {
+        Trained(Network<double[][]> network, double[] losses, double[] curve) {
             this.network = network;
             this.losses = losses;
+            this.curve = curve;
         }
 
         public Network<double[][]> network() {
@@ -81,6 +112,11 @@ public final class PointerModels {
         /** The mean training loss of each epoch, a new array. */
         public double[] losses() {
             return losses.clone();
+        }
+
+        /** The mean training loss of every {@link #CURVE_STEPS} optimiser steps, a new array. */
+        public double[] curve() {
+            return curve.clone();
         }
 
         /** Accuracy on all 2048 inputs. */

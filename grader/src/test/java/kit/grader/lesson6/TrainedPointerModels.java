@@ -147,6 +147,11 @@ public final class TrainedPointerModels {
             return trained.losses();
         }
 
+        /** The mean training loss of every {@link PointerModels#CURVE_STEPS} optimiser steps. */
+        public double[] curve() {
+            return trained.curve();
+        }
+
         public long seed() {
             return seed;
         }

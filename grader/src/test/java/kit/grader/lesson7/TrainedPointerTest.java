@@ -33,6 +33,17 @@ class TrainedPointerTest {
     static final double ONE_LAYER_TRACKS_AT_MOST = 0.90;
     static final double ATTENTION_SMALL = 0.1;
     static final double TRACE_TOTAL_TOLERANCE = 0.25;
+    private static Transformer traced;
+    private static CausalTrace trace;
+
+    /** The causal trace of {@code model} over every 4th input, computed once per model (the figures reuse it). */
+    static synchronized CausalTrace trace(Transformer model) {
+        if (traced != model) {
+            trace = CausalTrace.of(model, 4);
+            traced = model;
+        }
+        return trace;
+    }
 
     @Test
     @Order(1)
@@ -70,8 +81,7 @@ class TrainedPointerTest {
     @Hint("the trace averages your Patching.recoveryTable over pairs; if the identities pass, check recoveryTable's "
             + "layers (0 = embeddings) and that each entry patches exactly one row")
     void after_block_1_the_recoveries_of_all_positions_add_up_to_1_and_the_trace_shows_where_the_bit_sits() {
-        Transformer model = TrainedPointerModels.twoLayer().model();
-        CausalTrace trace = CausalTrace.of(model, 4);
+        CausalTrace trace = trace(TrainedPointerModels.twoLayer().model());
         StringBuilder rows = new StringBuilder();
         String[] names = {"embeddings", "after block 1", "after block 2"};
         for (int l = 0; l < trace.layers(); l++) {
