@@ -31,8 +31,8 @@ public final class PointerTask {
     /** Every input: {@code 2^11}. */
     public static final int SIZE = 1 << LENGTH;
 
-    private static final List<double[][]> INPUTS = buildInputs();
-    private static final double[][] TARGETS = buildTargets();
+    private static final List<double[][]> INPUTS = buildInputs();  // 2048 inputs, each 11 x 2
+    private static final double[][] TARGETS = buildTargets();       // 2048 x 2, one-hot answers
 
     private PointerTask() {
     }
