@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import kit.core.Parameter;
+import kit.grader.check.Contract;
 import kit.grader.check.Seeds;
 import kit.lesson6.Adam;
 import kit.lesson6.Attention;
@@ -118,5 +119,16 @@ class Lesson6GivenCodeTest {
         assertThat(w[1]).isCloseTo(-1 + 0.1 * 0.5 * (1 + Math.cos(Math.PI / 10)), within(1e-9));
         Recipe recipe = PointerModels.TRANSFORMER;
         assertThat(recipe.stepsPerEpoch()).isEqualTo(2048 / recipe.batch());
+    }
+
+    @Test
+    void the_given_layers_keep_the_contract() {
+        double[][] x = {{0, 1}, {1, 0}, {0, 1}};
+        Embeddings embeddings = new Embeddings(2, 4, 3, new Random(Seeds.seed(4)));
+        Contract.assertForward("Embeddings", "forward", embeddings, x);
+        Contract.assertBackward("Embeddings", "forward's backward", embeddings, x, Seeds.seed(4));
+        FlattenSequence flatten = new FlattenSequence(3, 2);
+        Contract.assertForward("FlattenSequence", "forward", flatten, x);
+        Contract.assertBackward("FlattenSequence", "forward's backward", flatten, x, Seeds.seed(5));
     }
 }
