@@ -38,6 +38,7 @@ public final class Reports {
         Files.writeString(dir.resolve(TABLE), table(book), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(GRADESCOPE), GradescopeResults.render(book), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(SUMMARY), MarkdownSummary.render(book), StandardCharsets.UTF_8);
+        kit.grader.figures.FigureIndex.mentionIn(dir, TABLE, SUMMARY, GRADESCOPE);
         try (Writer out = Files.newBufferedWriter(dir.resolve(VERDICT), StandardCharsets.UTF_8)) {
             totals(book).store(out, "totals of the last grading run");
         }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import kit.grader.figures.FigureIndex;
+import kit.grader.figures.FreshFolder;
 import kit.grader.scoring.Gradebook;
 import kit.grader.scoring.Prerequisites;
 import kit.grader.scoring.TestRuns;
@@ -28,7 +30,8 @@ import kit.grader.scoring.TestRuns;
  *
  * <pre>
  *   Verdict --reports=DIR --expect=full-marks|nothing-started --library=DIR [--gate=FILE]
- *           [--groups=EXPR] [--test=PATTERN] [--seed=N] [--jvm-options=...]
+ *           [--library-kind=exercises|stubs|reference] [--groups=EXPR] [--test=PATTERN] [--seed=N]
+ *           [--jvm-options=...] [--test-properties="name=value ..."]
  * </pre>
  * {@code full-marks}: every graded test passed and nothing was refused; {@code nothing-started}:
  * every graded test is "not started" (the kit's run over the untouched stubs).
@@ -62,10 +65,17 @@ public final class Verdict {
         List<String> notes = lines(gate.getProperty("notes", ""));
         List<String> jvm = new ArrayList<>(List.of("-ea", "-Xss8m", "-Xmx2g", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-Dgrader.seed=" + a.getOrDefault("--seed", "20261123")));
-        String extra = a.getOrDefault("--jvm-options", "");
-        if (!extra.startsWith("${")) {   // unset: Maven leaves the expression as it is
-            jvm.addAll(lines(extra.replace(' ', '\n')));
+        jvm.add("-Dgrader.reports=" + reports.toAbsolutePath().normalize());
+        jvm.add("-Dgrader.library=" + a.getOrDefault("--library-kind", "exercises"));
+        for (String key : List.of("--jvm-options", "--test-properties")) {
+            String extra = a.getOrDefault(key, "");
+            if (!extra.startsWith("${")) {   // unset: Maven leaves the expression as it is
+                for (String option : lines(extra.replace(' ', '\n'))) {
+                    jvm.add(key.equals("--test-properties") ? "-D" + option : option);
+                }
+            }
         }
+        FreshFolder.empty(reports.resolve(FigureIndex.FOLDER));   // the figures of this run only
         List<String> classpath = new ArrayList<>(ownClasspath());
         classpath.add(library.toString());   // last: nothing in it can shadow the grader or its libraries
         TestRuns.Settings settings = new TestRuns.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
@@ -79,6 +89,7 @@ public final class Verdict {
         System.out.println();
         System.out.print(Reports.table(book));
         System.out.println();
+        System.out.println(FigureIndex.read(reports.resolve(FigureIndex.FOLDER)).line());
         System.out.println("reports: " + reports.toAbsolutePath().normalize());
         Properties totals = Reports.totals(book);
         System.out.println(closingLine(expectation, totals));
