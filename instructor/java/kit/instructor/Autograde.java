@@ -1,7 +1,5 @@
 package kit.instructor;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ public final class Autograde {
         }
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         Path kit = Kit.root(root.resolve("source").resolve("kit"));
-        Properties bundle = settings(root.resolve("source").resolve("autograder.properties"));
+        Properties bundle = Kit.properties(root.resolve("source").resolve("autograder.properties"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(bundle.getProperty("timeout.seconds",
                 String.valueOf(DEFAULT_TIMEOUT_SECONDS))));
         List<String> mavenArgs = mavenArgs(bundle);
@@ -71,16 +69,6 @@ public final class Autograde {
         }
         System.out.println("warmed up: the stubs graded online, score " + results.score().toPlainString()
                 + "; gradings now run offline");
-    }
-
-    static Properties settings(Path file) throws IOException {
-        Properties p = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(in);
-            }
-        }
-        return p;
     }
 
     /** The grader arguments baked into the bundle: {@code maven.arg.0}, {@code maven.arg.1}, ... */

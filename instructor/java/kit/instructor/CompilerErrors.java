@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
 final class CompilerErrors {
     private static final Pattern ERROR = Pattern.compile("^\\[ERROR\\] (.+\\.java):\\[(\\d+),(\\d+)\\] (.*)$");
     private static final Pattern DETAIL = Pattern.compile("^\\[ERROR\\] {2,}(\\S.*)$");
+    /** javac's own format, as a tool that calls the compiler itself prints it: {@code File.java:52: message}. */
+    private static final Pattern PLAIN = Pattern.compile("^\\s*(\\S+?\\.java):(\\d+): (?!warning: )(?:error: )?(.*)$");
+    private static final Pattern PLAIN_DETAIL = Pattern.compile("^\\s+((?:symbol|location|required|found|reason):.*)$");
 
     /** One error: where, what, and javac's detail lines. */
     record Error(String file, int line, int column, String message, List<String> details) {
         String render() {
-            StringBuilder s = new StringBuilder(file + ":" + line + ":" + column + ": " + message);
+            StringBuilder s = new StringBuilder(file + ":" + line + (column > 0 ? ":" + column : "") + ": " + message);
             details.forEach(d -> s.append("\n    ").append(d));
             return s.toString();
         }
@@ -40,13 +43,16 @@ final class CompilerErrors {
         Error current = null;
         for (String line : log.split("\r?\n")) {
             Matcher m = ERROR.matcher(line);
-            if (m.matches()) {
-                String file = relative(m.group(1), kitRoot);
-                String key = file + ":" + m.group(2) + ":" + m.group(3) + ": " + m.group(4);
+            Matcher plain = PLAIN.matcher(line);
+            if (m.matches() || plain.matches()) {
+                String file = relative(m.matches() ? m.group(1) : plain.group(1), kitRoot);
+                int row = Integer.parseInt(m.matches() ? m.group(2) : plain.group(2));
+                int column = m.matches() ? Integer.parseInt(m.group(3)) : 0;
+                String message = m.matches() ? m.group(4) : plain.group(3);
+                String key = file + ":" + row + ":" + column + ": " + message;
                 current = errors.get(key);
                 if (current == null) {
-                    current = new Error(file, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4),
-                            new ArrayList<>());
+                    current = new Error(file, row, column, message, new ArrayList<>());
                     errors.put(key, current);
                 } else {
                     current.details().clear();
@@ -54,6 +60,9 @@ final class CompilerErrors {
                 continue;
             }
             Matcher d = DETAIL.matcher(line);
+            if (!d.matches()) {
+                d = PLAIN_DETAIL.matcher(line);
+            }
             if (current != null && d.matches()) {
                 current.details().add(d.group(1).replaceAll("\\s+", " "));
             } else {

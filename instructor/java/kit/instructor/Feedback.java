@@ -64,11 +64,12 @@ final class Feedback {
             }
         }
         if (!submission.taken.isEmpty()) {
-            lines.add("Graded from your submission: " + submission.taken.size() + " library files, of which these "
-                    + "have your code: " + (yours.isEmpty() ? "none" : String.join(", ", yours)) + ".");
-        }
-        if (!missing.isEmpty() && !submission.taken.isEmpty()) {
-            lines.add("Not in your submission, so graded as the untouched stubs: " + String.join(", ", missing) + ".");
+            int stubs = yours.size() + missing.size();
+            lines.add("Graded from your submission: " + submission.taken.size() + " library files, with "
+                    + (missing.isEmpty() ? "all " + stubs : yours.size() + " of the " + stubs)
+                    + " that have code for you to write"
+                    + (missing.isEmpty() ? "." : "; the others were graded as the untouched stubs: "
+                    + String.join(", ", missing) + "."));
         }
         if (!submission.ignored.isEmpty()) {
             List<String> shown = submission.ignored.stream().limit(ERRORS_SHOWN).toList();

@@ -81,7 +81,7 @@ final class Grading {
         Path json = reports.resolve("results.json");
         if (Files.isRegularFile(json)) {
             try {
-                return Results.fromGrader(Files.readString(json, StandardCharsets.UTF_8));
+                return Results.fromGrader(Files.readString(json, StandardCharsets.UTF_8), refused(reports));
             } catch (IllegalArgumentException e) {
                 return Results.zero(Results.Status.ERROR, Feedback.error(e.getMessage(), log), seconds);
             }
@@ -91,6 +91,12 @@ final class Grading {
             return Results.zero(Results.Status.COMPILE_ERROR, Feedback.compileErrors(errors), seconds);
         }
         return Results.zero(Results.Status.ERROR, Feedback.error("the grader wrote no results", log), seconds);
+    }
+
+    /** True if the grader's totals say a rule is broken or given code changed (so the grade is 0). */
+    private static boolean refused(Path reports) throws IOException {
+        java.util.Properties totals = Kit.properties(reports.resolve("verdict.properties"));
+        return Boolean.parseBoolean(totals.getProperty("refused")) || Boolean.parseBoolean(totals.getProperty("rules_broken"));
     }
 
     /** Runs the grading command; false if it ran out of time (it and its children are then killed). */

@@ -1,7 +1,9 @@
 package kit.instructor;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,6 +113,17 @@ final class Kit {
                 .redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes()).strip();
         return p.waitFor() == 0 ? null : said;
+    }
+
+    /** A properties file, or no properties if there is no such file. */
+    static Properties properties(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+        }
+        return p;
     }
 
     /** The java launcher this tool runs on, so that every step uses the same JDK. */

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 final class Results {
     /** How a grading ended; the gradebook's status column. */
     enum Status {
-        FULL_MARKS("full marks"), GRADED("graded"), COMPILE_ERROR("compile error"), TIMEOUT("timeout"),
-        NO_FILES("no files"), ERROR("error");
+        FULL_MARKS("full marks"), GRADED("graded"), REFUSED("refused"), COMPILE_ERROR("compile error"),
+        TIMEOUT("timeout"), NO_FILES("no files"), ERROR("error");
 
         final String label;
 
@@ -64,8 +64,9 @@ final class Results {
     /**
      * The grader's results, checked against Gradescope's schema. Its score table renders as a
      * table: if the grader set no {@code output_format}, its output becomes a Markdown code block.
+     * {@code refused} says the grader's totals report a broken rule or changed given code.
      */
-    static Results fromGrader(String text) {
+    static Results fromGrader(String text, boolean refused) {
         Object parsed = Json.parse(text);
         List<String> problems = GradescopeSchema.problems(parsed);
         if (!problems.isEmpty()) {
@@ -77,7 +78,7 @@ final class Results {
             r.json.put("output", codeBlock(output));
             r.json.put("output_format", "md");
         }
-        r.status(r.fullMarks() ? Status.FULL_MARKS : Status.GRADED);
+        r.status(refused ? Status.REFUSED : r.fullMarks() ? Status.FULL_MARKS : Status.GRADED);
         return r;
     }
 

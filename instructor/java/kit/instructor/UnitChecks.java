@@ -81,12 +81,13 @@ final class UnitChecks {
                     problems.isEmpty() && r.status() == s, problems.toString());
         }
         Results plain = Results.fromGrader("{\"score\": 2, \"output\": \"a  b\\n1  2\", \"tests\": "
-                + "[{\"score\": 2, \"max_score\": 2, \"tags\": [\"lesson3\"]}]}");
+                + "[{\"score\": 2, \"max_score\": 2, \"tags\": [\"lesson3\"]}]}", false);
         checks.that("a grader's plain table becomes a Markdown code block", "md".equals(plain.json.get("output_format"))
                 && plain.json.get("output").equals("```\na  b\n1  2\n```") && plain.status() == Results.Status.FULL_MARKS
                 && plain.pointsPerLesson().toString().equals("{3=2}"), plain.render());
-        Results formatted = Results.fromGrader("{\"score\": 0, \"output\": \"<b>x</b>\", \"output_format\": \"html\"}");
-        checks.that("a grader's own output_format is kept", formatted.json.get("output").equals("<b>x</b>"),
+        Results formatted = Results.fromGrader("{\"score\": 0, \"output\": \"<b>x</b>\", \"output_format\": \"html\"}", true);
+        checks.that("a grader's own output_format is kept; its refusal is the status",
+                formatted.json.get("output").equals("<b>x</b>") && formatted.status() == Results.Status.REFUSED,
                 formatted.render());
     }
 
@@ -149,6 +150,19 @@ final class UnitChecks {
                 errors.size() == 2 && errors.get(0).render().equals("exercises/src/main/java/kit/lesson1/Linear.java"
                         + ":69:24: cannot find symbol\n    symbol: method affine(double[])\n    location: class kit.lesson1.Linear")
                 && !errors.get(0).inGrader() && errors.get(1).inGrader(),
+                errors.stream().map(CompilerErrors.Error::render).toList().toString());
+        String gate = """
+                grader: the library does not compile:
+                    exercises/src/main/java/kit/lesson1/Linear.java:52: unclosed string literal
+                /w/kit/exercises/src/main/java/kit/lesson1/Tanh.java:7: warning: [rawtypes] found raw type
+                /w/kit/exercises/src/main/java/kit/lesson1/Tanh.java:9: error: cannot find symbol
+                  symbol:   variable y
+                """;
+        errors = CompilerErrors.in(gate, "/w/kit");
+        checks.that("compiler errors in javac's own format are read too, without its warnings",
+                errors.stream().map(CompilerErrors.Error::render).toList().equals(List.of(
+                        "exercises/src/main/java/kit/lesson1/Linear.java:52: unclosed string literal",
+                        "exercises/src/main/java/kit/lesson1/Tanh.java:9: cannot find symbol\n    symbol: variable y")),
                 errors.stream().map(CompilerErrors.Error::render).toList().toString());
     }
 
