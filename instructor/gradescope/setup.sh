@@ -13,7 +13,8 @@ jdk_version() {
 }
 
 missing=()
-if [ "$(jdk_version)" -lt 17 ]; then missing+=(openjdk-17-jdk-headless); fi
+version="$(jdk_version)"
+if [ "${version:-0}" -lt 17 ]; then missing+=(openjdk-17-jdk-headless); fi
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || missing+=(curl ca-certificates)
 if [ "${#missing[@]}" -gt 0 ]; then
