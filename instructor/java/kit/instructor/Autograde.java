@@ -1,5 +1,6 @@
 package kit.instructor;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +44,22 @@ public final class Autograde {
         }
         Grading.Settings settings = new Grading.Settings(kit, root.resolve("submission"), timeout, true, mavenArgs);
         Path keep = Files.createTempDirectory("kit-autograde-");
-        Results results = Grading.grade(settings, keep);
+        Results results;
+        try {
+            results = Grading.grade(settings, keep);
+        } catch (IOException | RuntimeException e) {
+            e.printStackTrace();
+            results = Results.zero(Results.Status.ERROR, "The autograder failed on this submission (score 0): "
+                    + e + ". Your instructor can see the details in its log.", 0);
+        }
         Path out = root.resolve("results");
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"), results.render(), StandardCharsets.UTF_8);
         // Gradescope shows this output to the instructor only: the table, or the build's last lines.
         Path table = keep.resolve("table.txt");
+        Path log = keep.resolve("log.txt");
         System.out.println(Files.isRegularFile(table) ? Files.readString(table, StandardCharsets.UTF_8)
-                : tail(Files.readString(keep.resolve("log.txt"), StandardCharsets.UTF_8)));
+                : Files.isRegularFile(log) ? tail(Files.readString(log, StandardCharsets.ISO_8859_1)) : "");
         System.out.println("status: " + results.status().label + ", score " + results.score().toPlainString());
         Kit.delete(keep);
     }
@@ -60,7 +69,7 @@ public final class Autograde {
         Grading.Settings settings = new Grading.Settings(kit, null, timeout.multipliedBy(2), false, mavenArgs);
         Path keep = Files.createTempDirectory("kit-warm-");
         Results results = Grading.grade(settings, keep);
-        String log = Files.readString(keep.resolve("log.txt"), StandardCharsets.UTF_8);
+        String log = Files.readString(keep.resolve("log.txt"), StandardCharsets.ISO_8859_1);
         Kit.delete(keep);
         if (results.status() != Results.Status.GRADED) {
             System.out.println(tail(log));

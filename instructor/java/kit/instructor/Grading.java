@@ -35,7 +35,7 @@ final class Grading {
             Graded g = run(settings, work, start);
             if (keep != null) {
                 Files.createDirectories(keep);
-                Files.writeString(keep.resolve("log.txt"), g.log(), StandardCharsets.UTF_8);
+                Files.writeString(keep.resolve("log.txt"), g.log(), StandardCharsets.ISO_8859_1);
                 for (String report : List.of("table.txt", "summary.md")) {
                     if (g.reports() != null && Files.isRegularFile(g.reports().resolve(report))) {
                         Files.copy(g.reports().resolve(report), keep.resolve(report),
