@@ -38,6 +38,7 @@ public final class Reports {
         Files.writeString(dir.resolve(TABLE), table(book), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(GRADESCOPE), GradescopeResults.render(book), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(SUMMARY), MarkdownSummary.render(book), StandardCharsets.UTF_8);
+        kit.grader.figures.FigureIndex.mentionIn(dir, TABLE, SUMMARY, GRADESCOPE);
         Properties totals = new Properties();
         totals.setProperty("score", String.valueOf(book.score()));
         totals.setProperty("max_score", String.valueOf(book.maxScore()));

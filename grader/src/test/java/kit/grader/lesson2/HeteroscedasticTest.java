@@ -67,22 +67,42 @@ class HeteroscedasticTest {
         }
     }
 
+    /** One seed's training data and the two heads fitted to it; kept for the lesson's figures (Lesson2FiguresTest). */
+    record Fits(Sample data, Network<double[]> mse, Network<double[]> gaussian) {
+        /** The squared-error head's one sigma: the root mean square of its training residuals. */
+        double globalSigma() {
+            double squares = 0;
+            for (int n = 0; n < data.size(); n++) {
+                double r = data.y(n) - mse.predict(data.input(data.x(n)))[0];
+                squares += r * r;
+            }
+            return Math.sqrt(squares / data.size());
+        }
+    }
+
+    private static final Map<Long, Fits> FITS = new ConcurrentHashMap<>();
+
+    static Fits fits(long seed) {
+        return FITS.computeIfAbsent(seed, s -> {
+            Random rng = new Random(s);
+            Sample data = Heteroscedastic.sample(TRAIN, rng);
+            Network<double[]> mse = Regression.fit(data, new MSELoss(), new double[] {data.meanTarget()}, SCHEDULE, rng);
+            Network<double[]> gaussian = Regression.fit(data, new GaussianNLLLoss(),
+                    new double[] {data.meanTarget(), Regression.softplusInverse(data.targetStd())}, SCHEDULE, rng);
+            return new Fits(data, mse, gaussian);
+        });
+    }
+
     static Figures figures(long seed) {
         return RUNS.computeIfAbsent(seed, HeteroscedasticTest::run);
     }
 
     static Figures run(long seed) {
-        Random rng = new Random(seed);
-        Sample data = Heteroscedastic.sample(TRAIN, rng);
-        Network<double[]> mse = Regression.fit(data, new MSELoss(), new double[] {data.meanTarget()}, SCHEDULE, rng);
-        Network<double[]> gaussian = Regression.fit(data, new GaussianNLLLoss(),
-                new double[] {data.meanTarget(), Regression.softplusInverse(data.targetStd())}, SCHEDULE, rng);
-        double squares = 0;
-        for (int n = 0; n < data.size(); n++) {
-            double r = data.y(n) - mse.predict(data.input(data.x(n)))[0];
-            squares += r * r;
-        }
-        double globalSigma = Math.sqrt(squares / data.size());
+        Fits fits = fits(seed);
+        Sample data = fits.data();
+        Network<double[]> mse = fits.mse();
+        Network<double[]> gaussian = fits.gaussian();
+        double globalSigma = fits.globalSigma();
         double sigmaError = 0;
         double worstSigmaError = 0;
         double nllGaussian = 0;

@@ -69,16 +69,32 @@ class PoissonCountsTest {
         }
     }
 
+    /** One seed's training data and the two heads fitted to it; kept for the lesson's figures (Lesson2FiguresTest). */
+    record Fits(Sample data, Network<double[]> mse, Network<double[]> poisson) {
+    }
+
+    private static final Map<Long, Fits> FITS = new ConcurrentHashMap<>();
+
+    static Fits fits(long seed) {
+        return FITS.computeIfAbsent(seed, s -> {
+            Random rng = new Random(s);
+            Sample data = PoissonCounts.sample(TRAIN, rng);
+            Network<double[]> mse = Regression.fit(data, new MSELoss(), new double[] {data.meanTarget()}, SCHEDULE, rng);
+            Network<double[]> poisson = Regression.fit(data, new PoissonNLLLoss(),
+                    new double[] {Math.log(data.meanTarget())}, SCHEDULE, rng);
+            return new Fits(data, mse, poisson);
+        });
+    }
+
     static Figures figures(long seed) {
         return RUNS.computeIfAbsent(seed, PoissonCountsTest::run);
     }
 
     static Figures run(long seed) {
-        Random rng = new Random(seed);
-        Sample data = PoissonCounts.sample(TRAIN, rng);
-        Network<double[]> mse = Regression.fit(data, new MSELoss(), new double[] {data.meanTarget()}, SCHEDULE, rng);
-        Network<double[]> poisson = Regression.fit(data, new PoissonNLLLoss(),
-                new double[] {Math.log(data.meanTarget())}, SCHEDULE, rng);
+        Fits fits = fits(seed);
+        Sample data = fits.data();
+        Network<double[]> mse = fits.mse();
+        Network<double[]> poisson = fits.poisson();
         double lowestPoisson = Double.POSITIVE_INFINITY;
         double lowestMse = Double.POSITIVE_INFINITY;
         double logRates = 0;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.DisplayName;
@@ -81,6 +83,66 @@ class ShapesTest {
         return net;
     }
 
+    /** The held-out experiment's pair on one seed: a CNN, then an MLP, trained from one generator. */
+    record HeldOut(Network<double[][][]> cnn, Network<double[][][]> mlp, double cnnMillis) {
+    }
+
+    /** An MLP on the original pixels and one on permuted pixels from permuted initial weights. */
+    record PermutedMlps(PixelPermutation permutation, Network<double[][][]> original, Network<double[][][]> permuted) {
+    }
+
+    /** A CNN on the original pixels, then one on permuted pixels, trained from one generator. */
+    record PermutedCnns(PixelPermutation permutation, Network<double[][][]> original, Network<double[][][]> permuted) {
+    }
+
+    // Each seed's networks are trained once and kept: the lesson's figures (Lesson3FiguresTest) draw them.
+    private static final Map<Long, HeldOut> HELD_OUT = new ConcurrentHashMap<>();
+    private static final Map<Long, PermutedMlps> PERMUTED_MLPS = new ConcurrentHashMap<>();
+    private static final Map<Long, PermutedCnns> PERMUTED_CNNS = new ConcurrentHashMap<>();
+
+    static HeldOut heldOut(long seed) {
+        return HELD_OUT.computeIfAbsent(seed, s -> {
+            Random rng = new Random(s);
+            long start = System.nanoTime();
+            Network<double[][][]> cnn = trained(cnn(rng), TRAIN, rng);
+            double cnnMillis = (System.nanoTime() - start) / 1e6;
+            Network<double[][][]> mlp = trained(mlp(new Linear(144, 32, rng), rng), TRAIN, rng);
+            return new HeldOut(cnn, mlp, cnnMillis);
+        });
+    }
+
+    static PixelPermutation permutation(long seed) {
+        return PixelPermutation.random(1, ShapesTask.CANVAS, ShapesTask.CANVAS, new Random(~seed));
+    }
+
+    static PermutedMlps permutedMlps(long seed) {
+        return PERMUTED_MLPS.computeIfAbsent(seed, s -> {
+            PixelPermutation permutation = permutation(s);
+            Random rngA = new Random(s);
+            Random rngB = new Random(s);
+            Linear firstA = new Linear(144, 32, rngA);
+            Linear firstB = new Linear(144, 32, rngB);
+            for (double[] row : firstB.weights()) {
+                System.arraycopy(permutation.apply(row), 0, row, 0, row.length);
+            }
+            Network<double[][][]> a = mlp(firstA, rngA);
+            Network<double[][][]> b = mlp(firstB, rngB);
+            trained(a, TRAIN, new Random(s + 1));
+            trained(b, TRAIN.permuted(permutation), new Random(s + 1));
+            return new PermutedMlps(permutation, a, b);
+        });
+    }
+
+    static PermutedCnns permutedCnns(long seed) {
+        return PERMUTED_CNNS.computeIfAbsent(seed, s -> {
+            PixelPermutation permutation = permutation(s);
+            Random rng = new Random(s);
+            Network<double[][][]> original = trained(cnn(rng), TRAIN, rng);
+            Network<double[][][]> permuted = trained(cnn(rng), TRAIN.permuted(permutation), rng);
+            return new PermutedCnns(permutation, original, permuted);
+        });
+    }
+
     @Test
     @Order(1)
     @Points(6)
@@ -89,11 +151,10 @@ class ShapesTest {
     void a_60_parameter_CNN_recognises_shapes_at_unseen_positions_and_a_4772_parameter_MLP_does_not() {
         List<String> runs = new ArrayList<>();
         List<Long> failing = SeedBudget.failingSeeds(5, seed -> {
-            Random rng = new Random(seed);
-            long start = System.nanoTime();
-            Network<double[][][]> cnn = trained(cnn(rng), TRAIN, rng);
-            double cnnMillis = (System.nanoTime() - start) / 1e6;
-            Network<double[][][]> mlp = trained(mlp(new Linear(144, 32, rng), rng), TRAIN, rng);
+            HeldOut pair = heldOut(seed);
+            Network<double[][][]> cnn = pair.cnn();
+            Network<double[][][]> mlp = pair.mlp();
+            double cnnMillis = pair.cnnMillis();
             double cnnTest = TEST.accuracy(cnn);
             double mlpTrain = TRAIN.accuracy(mlp);
             double mlpTest = TEST.accuracy(mlp);
@@ -118,23 +179,12 @@ class ShapesTest {
     void a_fixed_pixel_permutation_leaves_the_MLP_computing_the_same_function() {
         List<String> runs = new ArrayList<>();
         List<Long> failing = SeedBudget.failingSeeds(3, seed -> {
-            PixelPermutation permutation = PixelPermutation.random(1, ShapesTask.CANVAS, ShapesTask.CANVAS,
-                    new Random(~seed));
-            LabelledImages permutedTrain = TRAIN.permuted(permutation);
-            LabelledImages permutedTest = TEST.permuted(permutation);
-            // given two MLPs with the same initial weights, except that B's first layer is permuted like the pixels
-            Random rngA = new Random(seed);
-            Random rngB = new Random(seed);
-            Linear firstA = new Linear(144, 32, rngA);
-            Linear firstB = new Linear(144, 32, rngB);
-            for (double[] row : firstB.weights()) {
-                System.arraycopy(permutation.apply(row), 0, row, 0, row.length);
-            }
-            Network<double[][][]> a = mlp(firstA, rngA);
-            Network<double[][][]> b = mlp(firstB, rngB);
+            // given two MLPs with the same initial weights, except that B's first layer is permuted like the pixels,
             // when A learns the original pixels and B the permuted ones, visiting examples in the same order
-            trained(a, TRAIN, new Random(seed + 1));
-            trained(b, permutedTrain, new Random(seed + 1));
+            PermutedMlps pair = permutedMlps(seed);
+            Network<double[][][]> a = pair.original();
+            Network<double[][][]> b = pair.permuted();
+            LabelledImages permutedTest = TEST.permuted(pair.permutation());
             // then they compute the same logits, up to the order in which a sum was added up
             double worst = 0;
             int disagree = 0;
@@ -167,13 +217,11 @@ class ShapesTest {
     void a_fixed_pixel_permutation_breaks_the_CNN() {
         List<String> runs = new ArrayList<>();
         List<Long> failing = SeedBudget.failingSeeds(3, seed -> {
-            PixelPermutation permutation = PixelPermutation.random(1, ShapesTask.CANVAS, ShapesTask.CANVAS,
-                    new Random(~seed));
-            Random rng = new Random(seed);
-            Network<double[][][]> original = trained(cnn(rng), TRAIN, rng);
-            Network<double[][][]> permuted = trained(cnn(rng), TRAIN.permuted(permutation), rng);
+            PermutedCnns pair = permutedCnns(seed);
+            Network<double[][][]> original = pair.original();
+            Network<double[][][]> permuted = pair.permuted();
             double before = TEST.accuracy(original);
-            double after = TEST.permuted(permutation).accuracy(permuted);
+            double after = TEST.permuted(pair.permutation()).accuracy(permuted);
             String run = String.format(Locale.ROOT, "seed %d: CNN (%d parameters) test %.3f on the original pixels, "
                     + "%.3f on permuted pixels", seed, original.parameterCount(), before, after);
             System.out.println(run);
