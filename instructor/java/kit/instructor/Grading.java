@@ -27,7 +27,7 @@ final class Grading {
     private Grading() {
     }
 
-    /** Grades; {@code keep} (if not null) receives the Maven log and the grader's reports. */
+    /** Grades; {@code keep} (if not null) receives the Maven log, the score table, the summary and the figures. */
     static Results grade(Settings settings, Path keep) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("kit-grading-").toRealPath();
@@ -41,6 +41,9 @@ final class Grading {
                         Files.copy(g.reports().resolve(report), keep.resolve(report),
                                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
+                }
+                if (g.reports() != null && Files.isDirectory(g.reports().resolve("figures"))) {
+                    Kit.copy(g.reports().resolve("figures"), keep.resolve("figures"));
                 }
             }
             return g.results();
