@@ -27,6 +27,8 @@ import kit.lesson7.Patching;
 @Tag("lesson7")
 @DisplayName("Lesson 7's figures")
 class Lesson7FiguresTest extends LessonFigures {
+    /** How far from a cell's centre the marker sits: in its upper-left corner, clear of the number. */
+    private static final double CORNER = 0.36;
 
     @Override
     protected void draw(FigureFolder folder) throws Exception {
@@ -52,12 +54,13 @@ class Lesson7FiguresTest extends LessonFigures {
         String bits = Integer.toBinaryString(PointerTask.SIZE | chosen).substring(1);
         folder.write("attention-vs-patching", Panels.row("Input " + bits.substring(0, 8) + " " + bits.substring(8)
                         + " (address " + a + "): where the readout looks, and where the answer's information is",
-                new HeatMap("the readout's attention (top: block 1, bottom: block 2)", "position", "block")
+                new HeatMap("the readout's attention (rows: block 1, block 2)", "position (dot: the addressed cell a)", "block")
                         .pixels(readout).scale("attention weight", 0, 1).numbers("%.2f")
-                        .point(a, 1, true, "cell a"),
-                new HeatMap("patching recovery (top to bottom: embeddings, after block 1, after block 2)", "position", "layer")
+                        .point(a - CORNER, 1 - CORNER, true, null),
+                new HeatMap("patching recovery (rows: embeddings, after block 1, after block 2)",
+                        "position (dot: the addressed cell a)", "layer")
                         .pixels(recovery).scale("recovery", -1, 1).numbers("%.2f")
-                        .point(a, 0, true, "cell a"))
+                        .point(a - CORNER, 0 - CORNER, true, null))
                 .size(1400, 420));
         CausalTrace trace = TrainedPointerTest.trace(model);
         String[] layers = {"embeddings", "after block 1", "after block 2"};

@@ -1,0 +1,120 @@
+package kit.grader.lesson8;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+
+import kit.core.Network;
+import kit.grader.check.Seeds;
+import kit.grader.figures.Chart;
+import kit.grader.figures.FigureFolder;
+import kit.grader.figures.LessonFigures;
+import kit.grader.figures.LinePlot;
+import kit.grader.figures.Panels;
+import kit.lesson8.GridWorld;
+import kit.lesson8.SoftmaxPolicy;
+
+/**
+ * Lesson 8's figures, from the policy the gridworld test trained on the budget's first seed
+ * ({@link GridWorldTest#trained}, kept by seed) and from the bandit's three outcomes, so they cost only
+ * their drawing:
+ * <ul>
+ *   <li>{@code lesson8-learning-curve.png}: the return of each training episode and its mean over
+ *       every 50, with the optimal return dashed;</li>
+ *   <li>{@code lesson8-policy.png}: the trained policy's most probable action in every cell, and the
+ *       greedy path;</li>
+ *   <li>{@code lesson8-bandit.png}: each component of the one-pull estimate of the bandit's gradient,
+ *       its three outcomes at their probabilities, without a baseline and with {@code b = p.r}.</li>
+ * </ul>
+ */
+@Tag("lesson8")
+@DisplayName("Lesson 8's figures")
+class Lesson8FiguresTest extends LessonFigures {
+    static final int MEAN_OF = 50;
+    static final double OPTIMAL_RETURN = GridWorld.GOAL_REWARD + (GridWorld.OPTIMAL_STEPS - 1) * GridWorld.STEP_REWARD;
+
+    @Override
+    protected void draw(FigureFolder folder) throws Exception {
+        GridWorldTest.Trained run = GridWorldTest.trained(Seeds.seed(0));
+        folder.write("learning-curve", learningCurve(run.returns()));
+        folder.write("policy", policy(run.policy(), run.path()));
+        folder.write("bandit", bandit(new BanditTest()));
+    }
+
+    static LinePlot learningCurve(double[] returns) {
+        double[] episode = new double[returns.length];
+        for (int e = 0; e < returns.length; e++) {
+            episode[e] = e + 1;
+        }
+        int blocks = returns.length / MEAN_OF;
+        double[] middle = new double[blocks];
+        double[] mean = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            middle[b] = b * MEAN_OF + (MEAN_OF + 1) / 2.0;
+            for (int e = b * MEAN_OF; e < (b + 1) * MEAN_OF; e++) {
+                mean[b] += returns[e] / MEAN_OF;
+            }
+        }
+        double never = GridWorld.MAX_STEPS * GridWorld.STEP_REWARD;
+        return new LinePlot("REINFORCE on the 5 x 5 gridworld: the return of each training episode",
+                "training episode", "total return")
+                .points("one episode", episode, returns)
+                .line("mean of every " + MEAN_OF + " episodes", middle, mean)
+                .horizontal(OPTIMAL_RETURN, String.format(Locale.ROOT, "optimal: 8 steps, %.2f", OPTIMAL_RETURN))
+                .horizontal(never, String.format(Locale.ROOT, "no goal in %d steps: %.2f", GridWorld.MAX_STEPS, never))
+                .yRange(-0.35, 1.1)
+                .size(900, 500);
+    }
+
+    static PolicyGrid policy(Network<double[]> policy, int[] path) {
+        int[] actions = new int[GridWorld.STATES];
+        for (int state = 0; state < GridWorld.STATES; state++) {
+            actions[state] = SoftmaxPolicy.greedy(policy.logits(GridWorld.input(state)));
+        }
+        boolean reached = path[path.length - 1] == GridWorld.GOAL;
+        return new PolicyGrid("The trained policy's most probable action in each cell",
+                "shaded: the greedy path from the start, " + (reached ? (path.length - 1) + " steps" : "missing the goal"),
+                actions, path);
+    }
+
+    static Panels bandit(BanditTest bandit) {
+        double b = bandit.expectedReward;
+        double[] exact = bandit.exactGradient();
+        Chart[] panels = new Chart[3];
+        for (int i = 0; i < 3; i++) {
+            double[] without = new double[3];
+            double[] with = new double[3];
+            for (int a = 0; a < 3; a++) {
+                without[a] = bandit.estimate(a, 0)[i];
+                with[a] = bandit.estimate(a, b)[i];
+            }
+            LinePlot panel = new LinePlot(String.format(Locale.ROOT, "dJ/d theta_%d: variance %.3f -> %.3f", i,
+                    variance(without, bandit.p), variance(with, bandit.p)),
+                    "estimate from one pull", "probability of the outcome")
+                    .vertical(exact[i], String.format(Locale.ROOT, "mean %.3f", exact[i]))
+                    .markers("no baseline", without, bandit.p)
+                    .markers(String.format(Locale.ROOT, "baseline b = p.r = %.3f", b), with, bandit.p)
+                    .xRange(-0.75, 0.75).yRange(0, 0.5);
+            for (int a = 0; a < 3; a++) {
+                panel.label(Math.min(without[a], with[a]) - 0.02, bandit.p[a] + 0.02, "arm " + a);
+            }
+            panels[i] = panel;
+        }
+        return Panels.row(String.format(Locale.ROOT, "The bandit's one-pull gradient estimate: its three outcomes; "
+                        + "total variance %.3f without a baseline, %.3f with b = p.r", bandit.variance(0), bandit.variance(b)),
+                panels)
+                .size(1500, 500);
+    }
+
+    /** The variance of a value that is {@code v[a]} with probability {@code p[a]}. */
+    static double variance(double[] v, double[] p) {
+        double mean = 0;
+        double second = 0;
+        for (int a = 0; a < v.length; a++) {
+            mean += p[a] * v[a];
+            second += p[a] * v[a] * v[a];
+        }
+        return second - mean * mean;
+    }
+}
