@@ -164,7 +164,7 @@ public final class GradingListener implements TestExecutionListener {
                     // A check worth no points that does not apply (an assumption, or a stub) is no failure.
                     record(unit, Outcome.PASSED, "aborted: " + Failures.describe(t), "", "");
                 } else if (stub == null) {
-                    record(unit, Outcome.FAILED, Failures.describe(t), "", "");
+                    record(unit, Outcome.FAILED, Failures.describe(t) + (timedOut(t) ? stillRunning() : ""), "", "");
                 } else if (stub.lesson() > 0 && lesson > stub.lesson()) {
                     record(unit, Outcome.NOT_STARTED, "blocked by Lesson " + stub.lesson() + ": " + stub.method()
                             + " is not started", stub.method(), stub.hint());
@@ -173,6 +173,21 @@ public final class GradingListener implements TestExecutionListener {
                 }
             }
         }
+    }
+
+    /** Where the library code of a timed-out test is still running, if it is: "still running at ...". */
+    private static String stillRunning() {
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey() == Thread.currentThread()) {
+                continue;
+            }
+            for (StackTraceElement frame : e.getValue()) {
+                if (frame.getClassName().startsWith("kit.") && !frame.getClassName().startsWith("kit.grader.")) {
+                    return "\n  still running at " + frame;
+                }
+            }
+        }
+        return "";
     }
 
     private void record(String unit, Outcome outcome, String message, String stub, String stubHint) {
