@@ -14,25 +14,28 @@ import kit.grader.scoring.Outcome;
  * hint and rerun command, and where to go next.
  */
 final class ConsoleTable {
-    private static final String ROW = "%-34s %7s %8s %7s %12s%n";
+    /** Failed counts every graded test that did not pass, as the closing line does; "not started" is part of it. */
+    private static final String ROW = "%-34s %7s %8s %7s %14s%n";
 
     private ConsoleTable() {
     }
 
     static String render(Gradebook book) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(ROW, "lesson", "points", "passed", "failed", "not started"));
+        s.append(String.format(ROW, "lesson", "points", "passed", "failed", "(not started)"));
         for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
             Lesson lesson = e.getKey();
             Gradebook.LessonTotals t = e.getValue();
             s.append(String.format(ROW, lesson.number() + " " + lesson.title(), t.earned() + "/" + t.possible(),
-                    t.passed(), t.failed(), t.notStarted()));
+                    t.passed(), t.failed() + t.notStarted(), "(" + t.notStarted() + ")"));
         }
-        s.append(String.format("%-34s %7s%n", "total", book.score() + "/" + book.maxScore()));
-        for (GradedTest rule : book.rules()) {
-            if (rule.outcome() != Outcome.PASSED) {
-                s.append("\nRULE BROKEN, grade set to 0: ").append(rule.name()).append('\n')
-                        .append(indent(rule.message())).append('\n');
+        long notStarted = count(book, Outcome.NOT_STARTED);
+        s.append(String.format(ROW, "total", book.score() + "/" + book.maxScore(), count(book, Outcome.PASSED),
+                count(book, Outcome.FAILED) + notStarted, "(" + notStarted + ")"));
+        if (!book.notes().isEmpty()) {
+            s.append("\nnotes:\n");
+            for (String note : book.notes()) {
+                s.append("- ").append(note.replace("\n", "\n  ")).append('\n');
             }
         }
         if (!book.ungradedFailures().isEmpty()) {
@@ -41,7 +44,10 @@ final class ConsoleTable {
                 s.append(indent(failure)).append('\n');
             }
         }
-        List<GradedTest> failed = book.failed().stream().filter(t -> !t.isRule()).toList();
+        List<GradedTest> failed = book.refused() ? List.of()
+                : book.failed().stream().filter(t -> t.blockedBy().isEmpty()).toList();
+        List<GradedTest> blocked = book.refused() ? List.of()
+                : book.failed().stream().filter(t -> !t.blockedBy().isEmpty()).toList();
         if (!failed.isEmpty()) {
             s.append("\nfailed:\n");
             for (GradedTest t : failed) {
@@ -54,15 +60,34 @@ final class ConsoleTable {
                 s.append("    rerun: ").append(t.rerunCommand()).append('\n');
             }
         }
+        if (!blocked.isEmpty()) {
+            s.append("\nblocked (an earlier lesson's code they use fails its own tests; fix that first):\n");
+            for (GradedTest t : blocked) {
+                s.append("- lesson ").append(t.lesson().number()).append(": ").append(t.name())
+                        .append(": blocked by ").append(t.blockedBy()).append('\n');
+            }
+        }
         String stubs = book.graded().stream().filter(t -> t.outcome() == Outcome.NOT_STARTED)
                 .map(GradedTest::stub).distinct().collect(Collectors.joining(", "));
         if (!stubs.isEmpty()) {
             s.append("\nnot started: ").append(stubs).append('\n');
         }
+        if (book.refused()) {
+            s.append("\nREFUSED, grade set to 0: none of the submission ran, because:\n")
+                    .append(indent(book.refusal().orElseThrow())).append('\n');
+            s.append("\nnext: fix what is named above; then every test runs again\n");
+            return s.toString();
+        }
         book.next().ifPresentOrElse(
                 t -> s.append('\n').append(nextLine(t)).append('\n'),
-                () -> s.append(book.graded().isEmpty() ? "\nno graded tests ran\n" : "\nall done: full marks\n"));
+                () -> s.append(book.graded().isEmpty() ? "\nno graded tests ran\n"
+                        : book.ungradedFailures().isEmpty() ? "\nall done: full marks\n"
+                        : "\nfull marks, but the kit's own checks failed (above)\n"));
         return s.toString();
+    }
+
+    static long count(Gradebook book, Outcome outcome) {
+        return book.graded().stream().filter(t -> t.outcome() == outcome).count();
     }
 
     static String nextLine(GradedTest t) {

@@ -36,7 +36,7 @@ final class GradescopeResults {
             int number = numbers.merge(t.lesson(), 1, Integer::sum);
             test.addProperty("name", "Lesson " + t.lesson().number() + ": " + t.name());
             test.addProperty("number", String.format(Locale.ROOT, "%d.%d", t.lesson().number(), number));
-            test.addProperty("score", book.rulesBroken() ? 0 : t.earned());
+            test.addProperty("score", book.refused() ? 0 : t.earned());
             test.addProperty("max_score", t.points());
             test.addProperty("status", t.outcome() == Outcome.PASSED ? "passed" : "failed");
             test.addProperty("output", output(t));
@@ -54,7 +54,8 @@ final class GradescopeResults {
         return switch (t.outcome()) {
             case PASSED -> "passed";
             case NOT_STARTED -> "not started: " + t.message() + "\nbook: " + t.lesson().bookPage();
-            case FAILED -> t.message() + (t.hint().isEmpty() ? "" : "\nhint: " + t.hint())
+            case FAILED -> (t.blockedBy().isEmpty() ? "" : "blocked by " + t.blockedBy() + " (its own tests fail: fix that first)\n")
+                    + t.message() + (t.hint().isEmpty() ? "" : "\nhint: " + t.hint())
                     + "\nrerun: " + t.rerunCommand() + "\nbook: " + t.lesson().bookPage();
         };
     }

@@ -15,15 +15,14 @@ final class MarkdownSummary {
     static String render(Gradebook book) {
         StringBuilder s = new StringBuilder();
         s.append("## Grade: ").append(book.score()).append(" / ").append(book.maxScore()).append("\n\n");
-        if (book.rulesBroken()) {
-            s.append("**An architecture rule is broken; the grade is 0 until it holds.**\n\n");
-        }
-        s.append("| lesson | points | passed | failed | not started |\n|---|---:|---:|---:|---:|\n");
+        book.refusal().ifPresent(r -> s.append("**Refused, grade 0: none of the submission ran.** ")
+                .append(r.lines().findFirst().orElse("").replace("|", "\\|")).append("\n\n"));
+        s.append("| lesson | points | passed | failed | (of them not started) |\n|---|---:|---:|---:|---:|\n");
         for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
             Gradebook.LessonTotals t = e.getValue();
             s.append("| ").append(e.getKey().number()).append(' ').append(e.getKey().title())
                     .append(" | ").append(t.earned()).append('/').append(t.possible())
-                    .append(" | ").append(t.passed()).append(" | ").append(t.failed())
+                    .append(" | ").append(t.passed()).append(" | ").append(t.failed() + t.notStarted())
                     .append(" | ").append(t.notStarted()).append(" |\n");
         }
         boolean heading = false;
@@ -36,7 +35,7 @@ final class MarkdownSummary {
                 heading = true;
             }
             String firstLine = t.message().lines().findFirst().orElse("");
-            s.append("- ").append(t.isRule() ? "rule" : "lesson " + t.lesson().number()).append(": **")
+            s.append("- lesson ").append(t.lesson().number()).append(": **")
                     .append(t.name()).append("**: ").append(firstLine.replace("|", "\\|")).append('\n');
         }
         book.next().ifPresent(t -> s.append("\n`").append(ConsoleTable.nextLine(t).lines().findFirst().orElse(""))

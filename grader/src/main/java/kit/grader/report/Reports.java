@@ -39,6 +39,13 @@ public final class Reports {
         Files.writeString(dir.resolve(GRADESCOPE), GradescopeResults.render(book), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(SUMMARY), MarkdownSummary.render(book), StandardCharsets.UTF_8);
         kit.grader.figures.FigureIndex.mentionIn(dir, TABLE, SUMMARY, GRADESCOPE);
+        try (Writer out = Files.newBufferedWriter(dir.resolve(VERDICT), StandardCharsets.UTF_8)) {
+            totals(book).store(out, "totals of the last grading run");
+        }
+    }
+
+    /** The totals the verdict judges: score, maximum, and graded tests by outcome. */
+    public static Properties totals(Gradebook book) {
         Properties totals = new Properties();
         totals.setProperty("score", String.valueOf(book.score()));
         totals.setProperty("max_score", String.valueOf(book.maxScore()));
@@ -46,11 +53,9 @@ public final class Reports {
         totals.setProperty("passed", String.valueOf(count(book, Outcome.PASSED)));
         totals.setProperty("failed", String.valueOf(count(book, Outcome.FAILED)));
         totals.setProperty("not_started", String.valueOf(count(book, Outcome.NOT_STARTED)));
-        totals.setProperty("rules_broken", String.valueOf(book.rulesBroken()));
+        totals.setProperty("refused", String.valueOf(book.refused()));
         totals.setProperty("ungraded_failed", String.valueOf(book.ungradedFailures().size()));
-        try (Writer out = Files.newBufferedWriter(dir.resolve(VERDICT), StandardCharsets.UTF_8)) {
-            totals.store(out, "totals of the last grading run");
-        }
+        return totals;
     }
 
     private static long count(Gradebook book, Outcome outcome) {

@@ -2,61 +2,142 @@ package kit.grader.report;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
+import kit.grader.figures.FigureIndex;
+import kit.grader.figures.FreshFolder;
+import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Prerequisites;
+import kit.grader.scoring.TestRuns;
+
 /**
- * The build's last word on a grading run. Maven runs it after the tests: it prints the score table
- * and fails the build unless the run is what was expected.
+ * The grading run's last word, run by Maven after everything is compiled, in a process where no
+ * student code runs and whose class path holds no library class. It reads what the gate found
+ * (the first step: rebuild, compile, rules), runs the tests in separate JVMs ({@link TestRuns})
+ * unless the gate refused the submission, writes every report, prints the score table and ends
+ * the build: normally when the run is what was expected, else with one line and exit code 1.
  *
  * <pre>
- *   Verdict REPORT_DIR full-marks        every graded test passed, and the rules hold
- *   Verdict REPORT_DIR nothing-started   every graded test is "not started", score 0, rules hold
+ *   Verdict --reports=DIR --expect=full-marks|nothing-started --library=DIR [--gate=FILE]
+ *           [--library-kind=exercises|stubs|reference] [--groups=EXPR] [--test=PATTERN] [--seed=N]
+ *           [--jvm-options=...] [--test-properties="name=value ..."]
  * </pre>
+ * {@code full-marks}: every graded test passed and nothing was refused; {@code nothing-started}:
+ * every graded test is "not started" (the kit's run over the untouched stubs).
  */
 public final class Verdict {
     private Verdict() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: Verdict REPORT_DIR full-marks|nothing-started");
+        Map<String, String> a = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                a.put(arg.substring(0, eq), arg.substring(eq + 1).strip());
+            }
         }
-        Path dir = Path.of(args[0]);
-        Path totalsFile = dir.resolve(Reports.VERDICT);
-        if (!Files.exists(totalsFile)) {
-            throw new Failure("The grader wrote no results to " + dir
-                    + ": the test run did not finish (see the errors above).");
+        String expectation = a.getOrDefault("--expect", "full-marks");
+        Path reports = Path.of(a.getOrDefault("--reports", "target/grader"));
+        Path library = Path.of(a.getOrDefault("--library", "")).toAbsolutePath().normalize();
+        requireNoLibraryClasses();
+        Properties gate = new Properties();
+        if (a.containsKey("--gate") && !a.get("--gate").isBlank()) {
+            Path gateFile = Path.of(a.get("--gate"));
+            if (!Files.exists(gateFile)) {
+                end("The grader's first step wrote nothing to " + gateFile + ": it did not run.");
+            }
+            try (Reader in = Files.newBufferedReader(gateFile, StandardCharsets.UTF_8)) {
+                gate.load(in);
+            }
         }
+        List<String> notes = lines(gate.getProperty("notes", ""));
+        List<String> jvm = new ArrayList<>(List.of("-ea", "-Xss8m", "-Xmx2g", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC", "-Dgrader.seed=" + a.getOrDefault("--seed", "20261123")));
+        jvm.add("-Dgrader.reports=" + reports.toAbsolutePath().normalize());
+        jvm.add("-Dgrader.library=" + a.getOrDefault("--library-kind", "exercises"));
+        for (String key : List.of("--jvm-options", "--test-properties")) {
+            String extra = a.getOrDefault(key, "");
+            if (!extra.startsWith("${")) {   // unset: Maven leaves the expression as it is
+                for (String option : lines(extra.replace(' ', '\n'))) {
+                    jvm.add(key.equals("--test-properties") ? "-D" + option : option);
+                }
+            }
+        }
+        FreshFolder.empty(reports.resolve(FigureIndex.FOLDER));   // the figures of this run only
+        List<String> classpath = new ArrayList<>(ownClasspath());
+        classpath.add(library.toString());   // last: nothing in it can shadow the grader or its libraries
+        TestRuns.Settings settings = new TestRuns.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
+                classpath, jvm, a.getOrDefault("--groups", ""), a.getOrDefault("--test", ""),
+                reports.resolve("runs"));
+        Gradebook book = "refused".equals(gate.getProperty("status"))
+                ? TestRuns.planOnly(settings, "not run: the submission was refused (see REFUSED)", gate.getProperty("reason"), notes)
+                : TestRuns.run(settings, notes);
+        Prerequisites.mark(book, Verdict.class.getClassLoader(), library);
+        Reports.writeAll(book, reports);
         System.out.println();
-        System.out.println(Files.readString(dir.resolve(Reports.TABLE), StandardCharsets.UTF_8));
-        Properties totals = new Properties();
-        try (Reader in = Files.newBufferedReader(totalsFile, StandardCharsets.UTF_8)) {
-            totals.load(in);
-        }
-        String problem = problem(args[1], totals);
-        System.out.println("reports: " + dir.toAbsolutePath().normalize());
-        System.out.println(closingLine(args[1], totals));
+        System.out.print(Reports.table(book));
+        System.out.println();
+        System.out.println(FigureIndex.read(reports.resolve(FigureIndex.FOLDER)).line());
+        System.out.println("reports: " + reports.toAbsolutePath().normalize());
+        Properties totals = Reports.totals(book);
+        System.out.println(closingLine(expectation, totals));
+        String problem = problem(expectation, totals);
         if (problem != null) {
-            throw new Failure(problem);
+            end(problem);
         }
     }
 
-    /** Fails the build with one line: the table above already says what to do. */
-    static final class Failure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    /** Ends the build at once, with {@code why} as its last line: Maven adds no text of its own. */
+    private static void end(String why) {
+        System.out.println("BUILD FAILED: " + why);
+        System.out.flush();
+        System.exit(1);
+    }
 
-        Failure(String message) {
-            super(message, null, false, false);
+    private static List<String> lines(String text) {
+        return text.isBlank() ? List.of() : Arrays.stream(text.split("\n")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** The grader, its tests and their libraries: this process's own class path. */
+    private static List<String> ownClasspath() {
+        List<String> entries = new ArrayList<>();
+        if (Verdict.class.getClassLoader() instanceof URLClassLoader loader) {
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new IllegalStateException("cannot read the class path entry " + url, e);
+                }
+            }
+        } else {
+            entries.addAll(Arrays.asList(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+        }
+        return entries;
+    }
+
+    /** The reports are written where no library class can be loaded, so none can stand in for the grader's. */
+    private static void requireNoLibraryClasses() {
+        if (Verdict.class.getClassLoader().getResource("kit/core/Layer.class") != null) {
+            end("the grading process has the library on its class path: check the build's verdict step");
         }
     }
 
     /**
      * The run in one line. A grading run ends with the plain "graded: N passed, M failed" that CI
-     * systems read (a test not started counts as failed); the kit's run over the stubs, whose
-     * tests are meant not to pass, says so in other words.
+     * systems read (M counts every graded test that did not pass, "not started" ones included);
+     * the kit's run over the stubs, whose tests are meant not to pass, says so in other words.
      */
     public static String closingLine(String expectation, Properties totals) {
         int graded = Integer.parseInt(totals.getProperty("graded"));
@@ -73,21 +154,20 @@ public final class Verdict {
         int max = Integer.parseInt(totals.getProperty("max_score"));
         int graded = Integer.parseInt(totals.getProperty("graded"));
         int notStarted = Integer.parseInt(totals.getProperty("not_started"));
-        boolean rulesBroken = Boolean.parseBoolean(totals.getProperty("rules_broken"));
-        if (Integer.parseInt(totals.getProperty("ungraded_failed", "0")) > 0) {
-            return "A kit check failed: see KIT CHECKS FAILED above.";
+        if (Boolean.parseBoolean(totals.getProperty("refused"))) {
+            return "the submission was refused, so the grade is 0: see REFUSED above.";
         }
-        if (rulesBroken) {
-            return "An architecture rule is broken, so the grade is 0: see RULE BROKEN above.";
+        if (Integer.parseInt(totals.getProperty("ungraded_failed", "0")) > 0) {
+            return "a kit check failed: see KIT CHECKS FAILED above.";
         }
         if (graded == 0) {
-            return "No graded test ran: check -Dlesson or -Dtest.";
+            return "no graded test ran: check -Dlesson or -Dtest.";
         }
         return switch (expectation) {
             case "full-marks" -> score == max ? null
-                    : "Grade " + score + "/" + max + ": not full marks yet (the table above says where to go next).";
+                    : "grade " + score + "/" + max + ", not full marks yet (the table above says where to go next).";
             case "nothing-started" -> score == 0 && notStarted == graded ? null
-                    : "The untouched stubs must score 0 with every test not started, but scored " + score + "/" + max
+                    : "the untouched stubs must score 0 with every test not started, but scored " + score + "/" + max
                       + " with " + (graded - notStarted) + " of " + graded + " tests started.";
             default -> throw new IllegalArgumentException("unknown expectation: " + expectation);
         };

@@ -9,14 +9,14 @@ final class Failures {
     private Failures() {
     }
 
-    record NotStarted(String method, String hint, String message) {
+    record NotStarted(int lesson, String method, String hint, String message) {
     }
 
     /** The stub behind a failure, if a {@code NotImplementedYet} is among its causes. */
     static NotStarted notStarted(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof NotImplementedYet stub) {
-                return new NotStarted(stub.method(), stub.hint(), stub.getMessage());
+                return new NotStarted(stub.lesson(), stub.method(), stub.hint(), stub.getMessage());
             }
         }
         return null;

@@ -12,35 +12,48 @@ public final class Gradebook {
     private final List<GradedTest> tests;
     private final List<String> ungradedFailures;
     private final double seconds;
+    private final String refusal;
+    private final List<String> notes;
 
     /**
-     * {@code tests} in the order they ran; the book keeps them by lesson, in that order within a lesson.
-     * {@code ungradedFailures} are failed tests worth no points (the kit's self-checks and the
-     * library's given code): no grade is final while one fails.
+     * {@code tests} (graded ones) in the order they ran; the book keeps them by lesson, in that
+     * order within a lesson. {@code ungradedFailures} are failed tests worth no points (the kit's
+     * self-checks) or failures of the grader itself: no grade is final while one fails.
+     * {@code refusal}, if not null, is why the submission was refused before any of it ran: the
+     * grade is 0. {@code notes} are what grading forgave (a missing file, code that did not compile).
      */
-    public Gradebook(List<GradedTest> tests, List<String> ungradedFailures, double seconds) {
+    public Gradebook(List<GradedTest> tests, List<String> ungradedFailures, double seconds, String refusal,
+            List<String> notes) {
         List<GradedTest> sorted = new ArrayList<>(tests);
-        sorted.sort(Comparator.comparingInt(t -> t.isRule() ? Integer.MAX_VALUE : t.lesson().number()));
+        sorted.sort(Comparator.comparingInt(t -> t.lesson().number()));
         this.tests = List.copyOf(sorted);
         this.ungradedFailures = List.copyOf(ungradedFailures);
         this.seconds = seconds;
+        this.refusal = refusal == null || refusal.isBlank() ? null : refusal;
+        this.notes = List.copyOf(notes);
     }
 
     public List<GradedTest> tests() {
         return tests;
     }
 
-    /** The graded tests, without the architecture rules. */
+    /** The graded tests (all of {@link #tests()}). */
     public List<GradedTest> graded() {
-        return tests.stream().filter(t -> !t.isRule()).toList();
+        return tests;
     }
 
-    public List<GradedTest> rules() {
-        return tests.stream().filter(GradedTest::isRule).toList();
+    /** Why the submission was refused before any of it ran, if it was. */
+    public Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
-    public boolean rulesBroken() {
-        return rules().stream().anyMatch(t -> t.outcome() != Outcome.PASSED);
+    public boolean refused() {
+        return refusal != null;
+    }
+
+    /** What grading forgave: a missing or added file, code in a stub's place that did not compile. */
+    public List<String> notes() {
+        return notes;
     }
 
     public List<String> ungradedFailures() {
@@ -51,9 +64,9 @@ public final class Gradebook {
         return seconds;
     }
 
-    /** Points earned; zero if an architecture rule is broken, since then no result can be trusted. */
+    /** Points earned; zero if the submission was refused. */
     public int score() {
-        return rulesBroken() ? 0 : graded().stream().mapToInt(GradedTest::earned).sum();
+        return refused() ? 0 : graded().stream().mapToInt(GradedTest::earned).sum();
     }
 
     public int maxScore() {
@@ -69,9 +82,10 @@ public final class Gradebook {
         return totals;
     }
 
-    /** Where to go next: the first test, in lesson order, that failed or is not started. */
+    /** Where to go next: the first test, in lesson order, that failed (not blocked) or is not started. */
     public Optional<GradedTest> next() {
-        return graded().stream().filter(t -> t.outcome() != Outcome.PASSED).findFirst();
+        return graded().stream().filter(t -> t.outcome() != Outcome.PASSED && t.blockedBy().isEmpty()).findFirst()
+                .or(() -> graded().stream().filter(t -> t.outcome() != Outcome.PASSED).findFirst());
     }
 
     public List<GradedTest> failed() {

@@ -1,11 +1,11 @@
 package kit.grader.scoring;
 
 /**
- * One graded unit: a test method with its points (a parameterised method counts once, passing
- * only if every case passes), or an architecture rule (no points; a broken rule voids the grade).
+ * One unit of a run: a test method with its points (a parameterised method counts once, passing
+ * only if every case passes), or a test worth nothing (the kit's own checks: lesson null).
  */
 public final class GradedTest {
-    private final Lesson lesson;          // null for an architecture rule
+    private final Lesson lesson;          // null for a test worth no points
     private final String name;            // "Linear > backward > dW matches the numeric gradient"
     private final String testClass;       // binary name without package, e.g. LinearTest$Backward
     private final String method;
@@ -15,6 +15,7 @@ public final class GradedTest {
     private String message = "";
     private String stub = "";             // for NOT_STARTED: the stub's Class.method
     private String stubHint = "";
+    private String blockedBy = "";        // "Lesson 1: SigmoidBCE" if an earlier lesson's failing code is in the way
 
     GradedTest(Lesson lesson, String name, String testClass, String method, int points, String hint) {
         this.lesson = lesson;
@@ -25,16 +26,17 @@ public final class GradedTest {
         this.hint = hint;
     }
 
-    public boolean isRule() {
-        return lesson == null;
-    }
-
     public Lesson lesson() {
         return lesson;
     }
 
     public String name() {
         return name;
+    }
+
+    /** The test class's binary name without its package, e.g. {@code LinearTest$Backward}. */
+    public String testClass() {
+        return testClass;
     }
 
     public int points() {
@@ -63,6 +65,15 @@ public final class GradedTest {
 
     public String stubHint() {
         return stubHint;
+    }
+
+    /** The earlier lessons' failing classes this failed test reaches, or "" (see {@link Prerequisites}). */
+    public String blockedBy() {
+        return blockedBy;
+    }
+
+    void markBlocked(String by) {
+        blockedBy = by;
     }
 
     /** The command that reruns this test alone. */

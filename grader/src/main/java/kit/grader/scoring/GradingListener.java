@@ -5,12 +5,14 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -19,53 +21,59 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-import kit.grader.report.Reports;
-
 /**
- * Scores a run: hears every test and container (registered through
- * {@code META-INF/services}, so Maven, an IDE and the console launcher all grade the same way),
- * turns each {@link Points}-carrying method and each architecture rule into a {@link GradedTest},
- * and writes every report when the run ends.
+ * Records a run in the test JVM and nothing more: hears every test and container (registered
+ * through {@code META-INF/services}; it records only when {@code -Dgrader.journal=FILE} is set, so
+ * an IDE run is a plain JUnit run), turns each test method into a unit (graded if it carries
+ * {@link Points} and a lesson tag, else worth nothing) and writes the plan, each start and each
+ * result to the {@link Journal}. The reports are written later, by a process in which no student
+ * code ran, from that journal alone.
  *
- * <p>A failing container (say a {@code @BeforeAll}) fails the tests under it that never ran, so no
- * points go missing silently. A stub's {@code NotImplementedYet} anywhere in a failure's causes
- * makes the test "not started".
+ * <p>A failing container (say a {@code @BeforeAll}) fails the units under it that never ran. A
+ * stub's {@code NotImplementedYet} anywhere in a failure's causes makes the unit "not started",
+ * or, in a later lesson than the stub's, "blocked by" that lesson. A unit that runs out of time
+ * ends this JVM once its result is recorded: its thread may still be spinning, and the grading
+ * process starts a fresh JVM for the tests after it.
  */
 public final class GradingListener implements TestExecutionListener {
-    static final String RULES_TAG = "rules";
+    /** The exit code of a test JVM that stopped itself after a timeout. */
+    public static final int TIMED_OUT = 75;
     private static final int OUTPUT_LIMIT_BYTES = 16 * 1024;
 
-    private final Path reportDir;
-    private final boolean printTable;
+    private final Path journalFile;
+    private Journal journal;
     private TestPlan plan;
-    private final Map<String, GradedTest> units = new LinkedHashMap<>();   // unique id -> graded unit
-    private final Set<GradedTest> ran = new LinkedHashSet<>();             // in the order they started
-    private final List<String> ungradedFailures = new ArrayList<>();       // "name: message"
-    private long started;
+    private final Map<String, Integer> lessons = new ConcurrentHashMap<>();   // unit id -> lesson (0: no points)
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
     private PrintStream originalOut;
     private PrintStream originalErr;
     private CappedOutput cappedOut;
     private CappedOutput cappedErr;
 
-    /** As registered by the platform: reports to {@code -Dgrader.reports} (default target/grader). */
+    /** As registered by the platform: records to {@code -Dgrader.journal}, or not at all. */
     public GradingListener() {
-        this(Path.of(System.getProperty("grader.reports", "target/grader")),
-                !"false".equals(System.getProperty("grader.console")));
+        this(Optional.ofNullable(System.getProperty("grader.journal")).map(Path::of).orElse(null));
     }
 
-    /** Reports to {@code reportDir}; prints the table at the end if {@code printTable}. */
-    public GradingListener(Path reportDir, boolean printTable) {
-        this.reportDir = reportDir;
-        this.printTable = printTable;
+    /** Records to {@code journalFile}; null records nothing. */
+    public GradingListener(Path journalFile) {
+        this.journalFile = journalFile;
     }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
+        if (journalFile == null) {
+            return;
+        }
         plan = testPlan;
-        started = System.nanoTime();
+        try {
+            journal = new Journal(journalFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("grader: cannot write " + journalFile + ": " + e, e);
+        }
         for (TestIdentifier root : testPlan.getRoots()) {
             for (TestIdentifier id : testPlan.getDescendants(root)) {
-                unitOf(id).ifPresent(unit -> units.put(id.getUniqueId(), unit));
+                planUnit(id);
             }
         }
         originalOut = System.out;
@@ -78,106 +86,151 @@ public final class GradingListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier id) {
-        GradedTest unit = units.get(id.getUniqueId());
-        if (unit != null) {
-            ran.add(unit);
+        if (journal != null && lessons.containsKey(id.getUniqueId())) {
             cappedOut.reset();
             cappedErr.reset();
+            journal.start(id.getUniqueId());
         }
     }
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        for (GradedTest unit : unitsAtOrBelow(id)) {
-            unit.record(Outcome.FAILED, "skipped: " + reason);
+        if (journal == null) {
+            return;
+        }
+        for (String unit : unitsAtOrBelow(id)) {
+            // A graded test that is skipped earns nothing; a check worth no points that does not apply is no failure.
+            record(unit, lessons.getOrDefault(unit, 0) == 0 ? Outcome.PASSED : Outcome.FAILED, "skipped: " + reason, "", "");
         }
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        Optional<GradedTest> unit = enclosingUnit(id);
+        if (journal == null) {
+            return;
+        }
+        Optional<String> unit = enclosingUnit(id);
         if (unit.isPresent()) {
             record(unit.get(), result);
-        } else if (result.getStatus() == TestExecutionResult.Status.FAILED && id.isTest()) {
-            ungradedFailures.add(displayPath(id) + ": " + Failures.describe(result.getThrowable().orElse(null)));
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-            for (GradedTest below : unitsAtOrBelow(id)) {
-                if (below.outcome() == null) {
+            for (String below : unitsAtOrBelow(id)) {
+                if (!recorded.contains(below)) {
                     record(below, result);
                 }
             }
+        }
+        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+                && timedOut(result.getThrowable().orElse(null)) && (unit.isPresent() || !unitsAtOrBelow(id).isEmpty())) {
+            // The timed-out code may still be running: nothing after it could trust this JVM.
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(TIMED_OUT);
         }
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (journal == null) {
+            return;
+        }
         System.setOut(originalOut);
         System.setErr(originalErr);
-        List<GradedTest> all = new ArrayList<>(ran);
-        for (GradedTest unit : units.values()) {
-            if (unit.outcome() == null) {
-                unit.record(Outcome.FAILED, "did not run");
-            }
-            if (!ran.contains(unit)) {
-                all.add(unit);
-            }
-        }
-        Gradebook book = new Gradebook(all, ungradedFailures, (System.nanoTime() - started) / 1e9);
+        journal.done();
         try {
-            Reports.writeAll(book, reportDir);
+            journal.close();
         } catch (IOException e) {
-            originalErr.println("grader: could not write reports to " + reportDir.toAbsolutePath() + ": " + e);
-        }
-        if (printTable) {
-            originalOut.println(Reports.table(book));
+            originalErr.println("grader: could not close " + journalFile + ": " + e);
         }
     }
 
-    private void record(GradedTest unit, TestExecutionResult result) {
+    private static boolean timedOut(Throwable t) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            if (c instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void record(String unit, TestExecutionResult result) {
         switch (result.getStatus()) {
-            case SUCCESSFUL -> unit.record(Outcome.PASSED, "");
+            case SUCCESSFUL -> record(unit, Outcome.PASSED, "", "", "");
             case ABORTED, FAILED -> {
                 Throwable t = result.getThrowable().orElse(null);
                 Failures.NotStarted stub = Failures.notStarted(t);
-                if (stub != null) {
-                    unit.markNotStarted(stub.method(), stub.hint(), stub.message());
+                int lesson = lessons.getOrDefault(unit, 0);
+                if (lesson == 0 && result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                    // A check worth no points that does not apply (an assumption, or a stub) is no failure.
+                    record(unit, Outcome.PASSED, "aborted: " + Failures.describe(t), "", "");
+                } else if (stub == null) {
+                    record(unit, Outcome.FAILED, Failures.describe(t) + (timedOut(t) ? stillRunning() : ""), "", "");
+                } else if (stub.lesson() > 0 && lesson > stub.lesson()) {
+                    record(unit, Outcome.NOT_STARTED, "blocked by Lesson " + stub.lesson() + ": " + stub.method()
+                            + " is not started", stub.method(), stub.hint());
                 } else {
-                    unit.record(Outcome.FAILED, Failures.describe(t));
+                    record(unit, Outcome.NOT_STARTED, stub.message(), stub.method(), stub.hint());
                 }
             }
         }
     }
 
-    private Optional<GradedTest> enclosingUnit(TestIdentifier id) {
+    /** Where the library code of a timed-out test is still running, if it is: "still running at ...". */
+    private static String stillRunning() {
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey() == Thread.currentThread()) {
+                continue;
+            }
+            for (StackTraceElement frame : e.getValue()) {
+                if (frame.getClassName().startsWith("kit.") && !frame.getClassName().startsWith("kit.grader.")) {
+                    return "\n  still running at " + frame;
+                }
+            }
+        }
+        return "";
+    }
+
+    private void record(String unit, Outcome outcome, String message, String stub, String stubHint) {
+        recorded.add(unit);
+        journal.result(unit, outcome, message, stub, stubHint);
+    }
+
+    private Optional<String> enclosingUnit(TestIdentifier id) {
         Optional<TestIdentifier> current = Optional.of(id);
         while (current.isPresent()) {
-            GradedTest unit = units.get(current.get().getUniqueId());
-            if (unit != null) {
-                return Optional.of(unit);
+            if (lessons.containsKey(current.get().getUniqueId())) {
+                return Optional.of(current.get().getUniqueId());
             }
             current = plan.getParent(current.get());
         }
         return Optional.empty();
     }
 
-    private List<GradedTest> unitsAtOrBelow(TestIdentifier id) {
-        List<GradedTest> found = new ArrayList<>();
-        Optional.ofNullable(units.get(id.getUniqueId())).ifPresent(found::add);
+    private List<String> unitsAtOrBelow(TestIdentifier id) {
+        List<String> found = new ArrayList<>();
+        if (lessons.containsKey(id.getUniqueId())) {
+            found.add(id.getUniqueId());
+        }
         for (TestIdentifier child : plan.getDescendants(id)) {
-            Optional.ofNullable(units.get(child.getUniqueId())).ifPresent(found::add);
+            if (lessons.containsKey(child.getUniqueId())) {
+                found.add(child.getUniqueId());
+            }
         }
         return found;
     }
 
-    private Optional<GradedTest> unitOf(TestIdentifier id) {
+    private void planUnit(TestIdentifier id) {
         if (!(id.getSource().orElse(null) instanceof MethodSource source)) {
-            return Optional.empty();
+            return;
+        }
+        if (enclosingUnit(id).isPresent()) {
+            return;   // a case of a parameterised method already planned
         }
         Method method;
         try {
             method = source.getJavaMethod();
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return;
         }
         Set<String> tags = new LinkedHashSet<>();
         for (TestTag tag : id.getTags()) {
@@ -185,16 +238,14 @@ public final class GradingListener implements TestExecutionListener {
         }
         String testClass = source.getClassName().substring(source.getClassName().lastIndexOf('.') + 1);
         String hint = method.isAnnotationPresent(Hint.class) ? method.getAnnotation(Hint.class).value() : "";
-        if (tags.contains(RULES_TAG)) {
-            return Optional.of(new GradedTest(null, displayPath(id), testClass, source.getMethodName(), 0, hint));
-        }
         Points points = method.getAnnotation(Points.class);
-        Optional<Lesson> lesson = tags.stream().map(Lesson::fromTag).flatMap(Optional::stream).findFirst();
-        if (points == null || lesson.isEmpty()) {
-            return Optional.empty();
+        int lesson = tags.stream().map(Lesson::fromTag).flatMap(Optional::stream).findFirst().map(Lesson::number).orElse(0);
+        if (points == null) {
+            lesson = 0;
         }
-        return Optional.of(new GradedTest(lesson.get(), displayPath(id), testClass, source.getMethodName(),
-                points.value(), hint));
+        lessons.put(id.getUniqueId(), lesson);
+        journal.plan(id.getUniqueId(), lesson, points == null ? 0 : points.value(), displayPath(id), testClass,
+                source.getMethodName(), hint);
     }
 
     /** "Linear > backward > dW matches the numeric gradient": display names below the engine. */

@@ -38,6 +38,16 @@ public enum Lesson {
         return "src/site/markdown/lesson" + number + ".md";
     }
 
+    /** Lesson {@code number}, 1 to 8. */
+    public static Lesson of(int number) {
+        for (Lesson lesson : values()) {
+            if (lesson.number == number) {
+                return lesson;
+            }
+        }
+        throw new IllegalArgumentException("no lesson " + number);
+    }
+
     public static Optional<Lesson> fromTag(String tag) {
         for (Lesson lesson : values()) {
             if (lesson.tag().equals(tag)) {

@@ -32,7 +32,7 @@ class CappedOutputTest {
             LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                     .execute(LauncherDiscoveryRequestBuilder.request()
                             .selectors(selectMethod(NoisyFixture.class, "prints_a_megabyte")).build(),
-                            new GradingListener(reports, false));
+                            new GradingListener(reports.resolve("run.journal")));
         } finally {
             System.setOut(original);
         }

@@ -107,10 +107,17 @@ class GenerateExercisesTest {
         Files.writeString(exercise, stub + "// appended\n");
         assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING)).contains("changes given code");
 
+        Files.writeString(exercise, stub.replace(stubLine, "        return 2 * x; /* hides what follows"));
+        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING))
+                .contains("Thing.java:6: your code in Thing.twice must be self-contained, but a /* comment is left open");
+
+        Files.writeString(exercise, stub.replace(stubLine, "        return 2 * x; }\n    double more() { return 1;"));
+        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING))
+                .contains("it closes a '}' it did not open");
+
         Files.writeString(exercise, stub);
         Files.writeString(exercise.resolveSibling("Helper.java"), "package kit.lesson9;\n");
-        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING))
-                .contains("Helper.java was added");
+        assertThat(GenerateExercises.checkSubmission(root)).as("an added file is ignored, not refused").isEmpty();
     }
 
     @Test

@@ -15,22 +15,22 @@ import kit.grader.report.Verdict;
 @DisplayName("The verdict")
 class VerdictTest {
 
-    static Properties totals(int score, int max, int graded, int notStarted, boolean rulesBroken) {
+    static Properties totals(int score, int max, int graded, int notStarted, boolean refused) {
         Properties p = new Properties();
         p.setProperty("score", String.valueOf(score));
         p.setProperty("max_score", String.valueOf(max));
         p.setProperty("graded", String.valueOf(graded));
         p.setProperty("not_started", String.valueOf(notStarted));
-        p.setProperty("rules_broken", String.valueOf(rulesBroken));
+        p.setProperty("refused", String.valueOf(refused));
         return p;
     }
 
     @Test
-    void full_marks_passes_only_at_the_maximum_with_the_rules_intact() {
+    void full_marks_passes_only_at_the_maximum_and_never_for_a_refused_submission() {
         assertThat(Verdict.problem("full-marks", totals(35, 35, 17, 0, false))).isNull();
-        assertThat(Verdict.problem("full-marks", totals(34, 35, 17, 0, false))).contains("Grade 34/35");
-        assertThat(Verdict.problem("full-marks", totals(0, 35, 17, 0, true))).contains("architecture rule");
-        assertThat(Verdict.problem("full-marks", totals(0, 0, 0, 0, false))).contains("No graded test ran");
+        assertThat(Verdict.problem("full-marks", totals(34, 35, 17, 0, false))).contains("grade 34/35");
+        assertThat(Verdict.problem("full-marks", totals(0, 35, 17, 0, true))).contains("refused");
+        assertThat(Verdict.problem("full-marks", totals(0, 0, 0, 0, false))).contains("no graded test ran");
         Properties brokenKit = totals(35, 35, 17, 0, false);
         brokenKit.setProperty("ungraded_failed", "1");
         assertThat(Verdict.problem("full-marks", brokenKit)).contains("kit check failed");

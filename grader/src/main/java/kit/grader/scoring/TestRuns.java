@@ -1,0 +1,279 @@
+package kit.grader.scoring;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the grader's tests in fresh JVMs and turns their journals into a {@link Gradebook}. It
+ * loads no test and no student class itself: it starts {@link TestJvm} and reads what it wrote.
+ *
+ * <ul>
+ *   <li>A test that runs out of time has its result recorded, then its JVM stops itself (its
+ *   thread may still spin); the next JVM goes on with the tests after it. After
+ *   {@value #TIMEOUTS_PER_CLASS} such stops in one test class its remaining tests are not run
+ *   (the same endless loop would cost each of them its full time limit).</li>
+ *   <li>A JVM that dies otherwise (out of memory, a crash, or silent for
+ *   {@value #SILENCE_SECONDS} s) fails the test it was running ("the test run was killed while
+ *   running ...") and the rest of that lesson; the next JVM goes on with the other lessons.</li>
+ * </ul>
+ */
+public final class TestRuns {
+    static final int TIMEOUTS_PER_CLASS = 2;
+    static final int SILENCE_SECONDS = 240;
+    private static final int MAX_JVMS = 40;
+
+    /** How to start a test JVM. */
+    public record Settings(Path java, List<String> classpath, List<String> jvmOptions, String groups, String test,
+            Path workDir) {
+    }
+
+    private final Settings settings;
+    private final Map<String, GradedTest> units = new LinkedHashMap<>();   // unique id -> unit, in plan order
+    private final List<GradedTest> order = new ArrayList<>();              // in the order they started
+    private final Map<String, Boolean> finished = new HashMap<>();
+    private final List<String> infrastructure = new ArrayList<>();
+    private GradedTest lastResult;                                          // the unit recorded last
+
+    private TestRuns(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Lists the tests without running any, for a refused submission: every graded test fails with
+     * {@code reason}, and the book's refusal is {@code refusal}.
+     */
+    public static Gradebook planOnly(Settings settings, String reason, String refusal, List<String> notes)
+            throws IOException {
+        TestRuns runs = new TestRuns(settings);
+        runs.start(List.of("--plan-only"), "plan");
+        for (GradedTest unit : runs.units.values()) {
+            unit.record(Outcome.FAILED, reason);
+        }
+        return runs.book(0, refusal, notes);
+    }
+
+    /** The book of one journal already written (for the kit's self-checks). */
+    public static Gradebook fromJournal(Path journal) throws IOException {
+        TestRuns runs = new TestRuns(null);
+        runs.read(journal);
+        return runs.book(0, null, List.of());
+    }
+
+    /** Runs every selected test, in as many JVMs as it takes. */
+    public static Gradebook run(Settings settings, List<String> notes) throws IOException {
+        TestRuns runs = new TestRuns(settings);
+        long started = System.nanoTime();
+        runs.runAll();
+        return runs.book((System.nanoTime() - started) / 1e9, null, notes);
+    }
+
+    private Gradebook book(double seconds, String refusal, List<String> notes) {
+        List<GradedTest> all = new ArrayList<>(order);
+        for (GradedTest unit : units.values()) {
+            if (unit.outcome() == null && unit.lesson() != null) {
+                unit.record(Outcome.FAILED, "did not run");
+            }
+            if (!order.contains(unit)) {
+                all.add(unit);
+            }
+        }
+        List<String> ungraded = new ArrayList<>(infrastructure);
+        for (GradedTest t : all) {
+            if (t.lesson() == null && t.outcome() == Outcome.FAILED) {
+                ungraded.add(t.name() + ": " + t.message());
+            }
+        }
+        return new Gradebook(all.stream().filter(t -> t.lesson() != null).toList(), ungraded, seconds, refusal, notes);
+    }
+
+    private void runAll() throws IOException {
+        Map<String, Integer> timeouts = new HashMap<>();
+        int exit = start(List.of(), "run-1");
+        for (int jvm = 2; ; jvm++) {
+            String running = running();
+            if (exit == 0 && running == null) {
+                break;
+            }
+            if (exit == GradingListener.TIMED_OUT) {
+                GradedTest last = lastResult;
+                String testClass = last == null ? "" : last.testClass().split("\\$")[0];
+                if (timeouts.merge(testClass, 1, Integer::sum) >= TIMEOUTS_PER_CLASS) {
+                    failRestOfClass(testClass, "not run: " + TIMEOUTS_PER_CLASS + " tests of " + testClass
+                            + " ran out of time, so its remaining tests were not run");
+                }
+            } else if (running != null) {
+                GradedTest killed = units.get(running);
+                String cause = exit == -1 ? "it did not stop within " + SILENCE_SECONDS + " s"
+                        : exit == 3 ? "it ran out of memory" : "its JVM exited with code " + exit;
+                String what = "the test run was killed while running " + killed.name() + " (" + cause + ")";
+                killed.record(Outcome.FAILED, what);
+                finished.put(running, true);
+                failRest(killed.lesson() == null ? -1 : killed.lesson().number(), "not run: " + what);
+            } else if (units.isEmpty()) {
+                infrastructure.add("the test JVM ended with code " + exit + " before it listed its tests");
+                break;
+            } else if (exit != 0) {
+                String cause = exit == -1 ? "it was silent for " + SILENCE_SECONDS + " s"
+                        : exit == 3 ? "it ran out of memory" : "its JVM exited with code " + exit;
+                for (Map.Entry<String, GradedTest> e : units.entrySet()) {
+                    if (!finished.getOrDefault(e.getKey(), false)) {
+                        e.getValue().record(Outcome.FAILED, "not run: the test run was killed between tests, "
+                                + "perhaps while setting up a test class (" + cause + ")");
+                        finished.put(e.getKey(), true);
+                    }
+                }
+                break;
+            }
+            List<String> remaining = new ArrayList<>();
+            for (Map.Entry<String, GradedTest> e : units.entrySet()) {
+                if (!finished.getOrDefault(e.getKey(), false)) {
+                    remaining.add(e.getKey());
+                }
+            }
+            if (remaining.isEmpty()) {
+                break;
+            }
+            if (jvm > MAX_JVMS) {
+                infrastructure.add("gave up after " + MAX_JVMS + " test JVMs");
+                break;
+            }
+            Path select = settings.workDir().resolve("select-" + jvm + ".txt");
+            Files.write(select, remaining, StandardCharsets.UTF_8);
+            exit = start(List.of("--select", select.toString()), "run-" + jvm);
+        }
+    }
+
+    private void failRest(int lesson, String message) {
+        for (Map.Entry<String, GradedTest> e : units.entrySet()) {
+            GradedTest t = e.getValue();
+            int of = t.lesson() == null ? -1 : t.lesson().number();
+            if (of == lesson && !finished.getOrDefault(e.getKey(), false)) {
+                t.record(Outcome.FAILED, message);
+                finished.put(e.getKey(), true);
+            }
+        }
+    }
+
+    private void failRestOfClass(String testClass, String message) {
+        for (Map.Entry<String, GradedTest> e : units.entrySet()) {
+            GradedTest t = e.getValue();
+            if (t.testClass().split("\\$")[0].equals(testClass) && !finished.getOrDefault(e.getKey(), false)) {
+                t.record(Outcome.FAILED, message);
+                finished.put(e.getKey(), true);
+            }
+        }
+    }
+
+    /** The unit started last and not finished, if any. */
+    private String running() {
+        for (int i = order.size() - 1; i >= 0; i--) {
+            GradedTest t = order.get(i);
+            String id = idOf(t);
+            if (!finished.getOrDefault(id, false)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private String idOf(GradedTest t) {
+        for (Map.Entry<String, GradedTest> e : units.entrySet()) {
+            if (e.getValue() == t) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Starts one test JVM, waits for it, reads its journal; returns its exit code (-1: killed for silence). */
+    private int start(List<String> extra, String name) throws IOException {
+        Files.createDirectories(settings.workDir());
+        Path journal = settings.workDir().resolve(name + ".journal");
+        Files.deleteIfExists(journal);
+        List<String> command = new ArrayList<>();
+        command.add(settings.java().toString());
+        command.addAll(settings.jvmOptions());
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, settings.classpath()));
+        command.add(TestJvm.class.getName());
+        command.add("--journal");
+        command.add(journal.toString());
+        if (!settings.groups().isBlank()) {
+            command.add("--groups");
+            command.add(settings.groups());
+        }
+        if (!settings.test().isBlank()) {
+            command.add("--test");
+            command.add(settings.test());
+        }
+        command.addAll(extra);
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        int exit;
+        try {
+            long lastSize = -1;
+            long quietSince = System.nanoTime();
+            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                long size = Files.exists(journal) ? Files.size(journal) : 0;
+                if (size != lastSize) {
+                    lastSize = size;
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(SILENCE_SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                    read(journal);
+                    return -1;
+                }
+            }
+            exit = process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the tests ran", e);
+        }
+        read(journal);
+        return exit;
+    }
+
+    private void read(Path journal) throws IOException {
+        for (String[] line : Journal.read(journal)) {
+            switch (line[0]) {
+                case Journal.PLAN -> {
+                    if (!units.containsKey(line[1])) {
+                        int lesson = Integer.parseInt(line[2]);
+                        units.put(line[1], new GradedTest(lesson == 0 ? null : Lesson.of(lesson), line[4], line[5],
+                                line[6], Integer.parseInt(line[3]), line[7]));
+                    }
+                }
+                case Journal.START -> {
+                    GradedTest t = units.get(line[1]);
+                    if (t != null && !order.contains(t)) {
+                        order.add(t);
+                    }
+                }
+                case Journal.RESULT -> {
+                    GradedTest t = units.get(line[1]);
+                    if (t != null) {
+                        Outcome outcome = Outcome.valueOf(line[2]);
+                        if (outcome == Outcome.NOT_STARTED) {
+                            t.markNotStarted(line[4], line[5], line[3]);
+                        } else {
+                            t.record(outcome, line[3]);
+                        }
+                        finished.put(line[1], true);
+                        lastResult = t;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package kit.grader.tools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import kit.grader.tools.GenerateExercises.Submissions;
+import kit.grader.tools.GenerateExercises.Submissions.Rebuilt;
+import kit.grader.tools.GenerateExercises.Submissions.Region;
+import kit.grader.tools.GenerateExercises.Submissions.Submission;
+
+/**
+ * The first step of every grading run, before any student code could run: it rebuilds the
+ * library from the given code and the student's code in the stubs' places, compiles it and
+ * holds the compiled classes to the {@link Rules}. It never loads a compiled class.
+ *
+ * <ul>
+ *   <li>With {@code solutions/} present (the kit, or an instructor's pristine copy), each library
+ *   file is rebuilt: the generated file with each stub line replaced by what the student wrote
+ *   there. Given code outside the stubs is never taken from the submission, so changing it has no
+ *   effect. A region must be self-contained (braces balanced and never closing the method, no
+ *   comment, string or character left open, no {@code \\u} escapes). A file whose given lines do
+ *   not line up, or a region that is not self-contained, refuses the grade. A missing file is
+ *   graded with its stubs, an added file is ignored, and a region that does not compile is graded
+ *   as not started; each with a note.</li>
+ *   <li>Without {@code solutions/} (a student's copy that ships without the reference), the
+ *   student's files are compiled as written: the rules still hold, but given code is not checked
+ *   and a compile error stops the build.</li>
+ * </ul>
+ * A refused grade compiles the untouched stubs instead, so no submitted code runs at all.
+ */
+public final class Gate {
+    static final String GATE_FILE = "gate.properties";
+
+    private Gate() {
+    }
+
+    /** {@code Gate ROOT}: the first step of a grading run for the kit at ROOT. */
+    public static void main(String[] args) throws IOException {
+        int exit = run(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize());
+        if (exit != 0) {
+            System.exit(exit);   // ends Maven too, with the gate's words as the last on screen
+        }
+    }
+
+    /** Runs the gate for the kit at {@code root}; returns its exit code. */
+    static int run(Path root) throws IOException {
+        Path solutions = root.resolve("solutions").resolve(GenerateExercises.SOURCES);
+        Path submitted = root.resolve("exercises").resolve(GenerateExercises.SOURCES);
+        Path target = root.resolve("exercises").resolve("target");
+        Path classes = target.resolve("library");   // the exercises module's output directory
+        Path gateDir = target.resolve("grader-gate");
+        Files.createDirectories(gateDir);
+        boolean rebuild = Files.isDirectory(solutions);
+        Submission submission;
+        if (rebuild) {
+            submission = Submissions.rebuild(solutions, submitted);
+        } else {
+            List<Rebuilt> asWritten = new ArrayList<>();
+            for (Path file : GenerateExercises.javaFiles(submitted)) {
+                asWritten.add(new Rebuilt(submitted.relativize(file), Files.readString(file, StandardCharsets.UTF_8), List.of()));
+            }
+            submission = new Submission(asWritten, List.of(), List.of());
+        }
+        String fingerprint = fingerprint(root, submission);
+        Path gateFile = gateDir.resolve(GATE_FILE);
+        Properties previous = load(gateFile);
+        if (fingerprint.equals(previous.getProperty("fingerprint")) && hasClasses(classes)) {
+            return report(previous, false);
+        }
+        Properties result = new Properties();
+        result.setProperty("fingerprint", fingerprint);
+        result.setProperty("mode", rebuild ? "rebuilt" : "as-written");
+        List<String> notes = new ArrayList<>(submission.notes());
+        List<String> refusals = new ArrayList<>(submission.refusals());
+        if (refusals.isEmpty()) {
+            Compiled compiled = compileForgiving(submission, classes, rebuild);
+            notes.addAll(compiled.notes());
+            if (!compiled.ok()) {
+                result.setProperty("status", "broken");
+                result.setProperty("reason", String.join("\n", compiled.errors()));
+                store(gateFile, result);
+                return report(result, true);
+            }
+            refusals.addAll(Rules.check(classes));
+        }
+        if (!refusals.isEmpty() && rebuild) {
+            // Nothing submitted may run: compile the untouched stubs so the tests can still be listed.
+            Submission stubs = new Submission(submission.files().stream()
+                    .map(f -> new Rebuilt(f.relative(), f.generated(), Submissions.stubsOf(f.generated()))).toList(), List.of(), List.of());
+            compileForgiving(stubs, classes, true);
+        }
+        result.setProperty("status", refusals.isEmpty() ? "graded" : "refused");
+        result.setProperty("reason", String.join("\n", refusals));
+        result.setProperty("notes", String.join("\n", notes));
+        store(gateFile, result);
+        return report(result, true);
+    }
+
+    private static int report(Properties gate, boolean fresh) {
+        String status = gate.getProperty("status", "broken");
+        if (fresh && !gate.getProperty("notes", "").isEmpty()) {
+            for (String note : gate.getProperty("notes").split("\n")) {
+                System.out.println("grader: note: " + note);
+            }
+        }
+        if (status.equals("refused")) {
+            System.out.println("grader: the submission breaks a rule, so none of it runs and the grade is 0:");
+            System.out.println("    " + gate.getProperty("reason").replace("\n", "\n    "));
+        } else if (status.equals("broken")) {
+            System.out.println("grader: the library does not compile:");
+            System.out.println("    " + gate.getProperty("reason").replace("\n", "\n    "));
+            return 1;
+        }
+        return 0;
+    }
+
+    record Compiled(boolean ok, List<String> notes, List<String> errors) {
+    }
+
+    /**
+     * Compiles the submission into {@code classes}. A region that does not compile is put back to
+     * its stub (graded "not started") with a note, and the rest compiled again.
+     */
+    static Compiled compileForgiving(Submission submission, Path classes, boolean rebuilt) throws IOException {
+        Map<Path, Set<Integer>> stubbed = new java.util.HashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (int attempt = 0; ; attempt++) {
+            Map<Path, Map<Integer, Integer>> starts = new java.util.HashMap<>();
+            Map<Path, String> sources = new java.util.LinkedHashMap<>();
+            for (Rebuilt f : submission.files()) {
+                Map<Integer, Integer> s = new java.util.HashMap<>();
+                sources.put(f.relative(), rebuilt ? f.source(stubbed.getOrDefault(f.relative(), Set.of()), s) : f.generated());
+                starts.put(f.relative(), s);
+            }
+            List<javax.tools.Diagnostic<? extends javax.tools.JavaFileObject>> errors = javac(sources, classes);
+            if (errors.isEmpty()) {
+                return new Compiled(true, notes, List.of());
+            }
+            boolean blamed = false;
+            List<String> unblamed = new ArrayList<>();
+            for (var d : errors) {
+                Path file = Path.of(d.getSource().toUri().getPath().substring(1));
+                String text = d.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse("");
+                Rebuilt f = submission.files().stream().filter(r -> r.relative().equals(file)).findFirst().orElse(null);
+                String shown = "exercises/src/main/java/" + file.toString().replace('\\', '/');
+                if (!rebuilt || f == null || f.regions().isEmpty() || attempt > 3) {
+                    unblamed.add(shown + ":" + d.getLineNumber() + ": " + text);
+                    continue;
+                }
+                Set<Integer> mine = stubbed.computeIfAbsent(file, x -> new java.util.TreeSet<>());
+                int region = regionAt(f, starts.get(file), (int) d.getLineNumber());
+                List<Integer> toStub = region >= 0 ? List.of(region)
+                        : java.util.stream.IntStream.range(0, f.regions().size()).boxed().toList();
+                for (int k : toStub) {
+                    if (mine.add(k)) {
+                        blamed = true;
+                        Region r = f.regions().get(k);
+                        int line = region >= 0 ? r.studentLine() + (int) d.getLineNumber() - starts.get(file).get(k) : (int) d.getLineNumber();
+                        notes.add(r.method() + " does not compile, so it is graded as not started: "
+                                + shown + ":" + line + ": " + text);
+                    }
+                }
+            }
+            if (!blamed) {
+                return new Compiled(false, notes, unblamed.isEmpty() ? List.of("javac failed") : unblamed);
+            }
+        }
+    }
+
+    private static int regionAt(Rebuilt f, Map<Integer, Integer> starts, int line) {
+        for (int k = 0; k < f.regions().size(); k++) {
+            Integer start = starts.get(k);
+            int length = (int) f.regions().get(k).text().chars().filter(c -> c == '\n').count() + 1;
+            if (start != null && line >= start && line < start + length) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Compiles {@code sources} (relative path to text) into a clean {@code classes}; returns the errors. */
+    private static List<javax.tools.Diagnostic<? extends javax.tools.JavaFileObject>> javac(Map<Path, String> sources,
+            Path classes) throws IOException {
+        clean(classes);
+        Files.createDirectories(classes);
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("the grader needs a JDK (javac), not a JRE");
+        }
+        var diagnostics = new javax.tools.DiagnosticCollector<javax.tools.JavaFileObject>();
+        try (var files = compiler.getStandardFileManager(diagnostics, java.util.Locale.ROOT, StandardCharsets.UTF_8)) {
+            files.setLocationFromPaths(javax.tools.StandardLocation.CLASS_OUTPUT, List.of(classes));
+            List<javax.tools.JavaFileObject> units = new ArrayList<>();
+            for (Map.Entry<Path, String> e : sources.entrySet()) {
+                String uri = "string:///" + e.getKey().toString().replace('\\', '/');
+                units.add(new javax.tools.SimpleJavaFileObject(java.net.URI.create(uri), javax.tools.JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return e.getValue();
+                    }
+                });
+            }
+            boolean ok = compiler.getTask(null, files, diagnostics,
+                    List.of("--release", "17", "-proc:none", "-nowarn", "-Xlint:none", "-g"), null, units).call();
+            var errors = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR && d.getSource() != null).toList();
+            if (!ok && errors.isEmpty()) {
+                throw new IllegalStateException("javac failed without naming an error: " + diagnostics.getDiagnostics());
+            }
+            if (!ok) {
+                clean(classes);
+            }
+            return ok ? List.of() : new ArrayList<>(errors);
+        }
+    }
+
+    private static void clean(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static boolean hasClasses(Path classes) throws IOException {
+        if (!Files.isDirectory(classes)) {
+            return false;
+        }
+        try (Stream<Path> all = Files.walk(classes)) {
+            return all.anyMatch(p -> p.toString().endsWith(".class"));
+        }
+    }
+
+    private static String fingerprint(Path root, Submission submission) throws IOException {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String tool : List.of("GenerateExercises", "Gate", "Rules")) {
+                Path self = root.resolve("grader/src/main/java/kit/grader/tools/" + tool + ".java");
+                if (Files.exists(self)) {
+                    sha.update(Files.readAllBytes(self));
+                }
+            }
+            for (Rebuilt f : submission.files()) {
+                sha.update(f.relative().toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(f.generated().getBytes(StandardCharsets.UTF_8));
+                for (Region r : f.regions()) {
+                    sha.update(r.text().getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+            }
+            sha.update(String.join("\n", submission.notes()).getBytes(StandardCharsets.UTF_8));
+            sha.update(String.join("\n", submission.refusals()).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+        }
+        return p;
+    }
+
+    private static void store(Path file, Properties p) throws IOException {
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(out, "what the grader's first step found; the report step reads it");
+        }
+    }
+}

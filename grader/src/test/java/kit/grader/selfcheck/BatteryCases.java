@@ -1,0 +1,219 @@
+package kit.grader.selfcheck;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import kit.grader.tools.GenerateExercises;
+
+/**
+ * The {@link Battery}'s submissions, one per case: the reference (or the stubs) with one hostile or
+ * broken change, most of them in {@code ReLU.relu}, whose tests no other Lesson 1 test needs, so
+ * that what the honest rest earns is the reference's score without ReLU.relu.
+ */
+final class BatteryCases {
+    static final String RELU = "kit/lesson1/ReLU.java";
+    static final String LINEAR = "kit/lesson1/Linear.java";
+    static final String STUB = "throw new kit.core.NotImplementedYet(1, \"ReLU.relu\", \"battery\");";
+
+    /** What a case's score must be: the reference's maximum, the reference without ReLU.relu, at most that, or 0. */
+    enum Expect { FULL, BELOW_FULL, HONEST, AT_MOST_HONEST, ZERO }
+
+    record Case(String name, boolean fromReference, boolean withSolutions, Consumer<Map<String, String>> change,
+            Expect expect, String cause) {
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("reference", true, true, s -> { }, Expect.FULL, "all done: full marks"),
+                new Case("reference-without-relu", true, true, s -> relu(s, STUB), Expect.HONEST, "not started"),
+                new Case("endless-loop-in-a-method", true, true,
+                        s -> relu(s, "double s = 0;\nwhile (s >= 0) {\n    s += 1;\n}\nreturn x.clone();"),
+                        Expect.HONEST, "a loop that never ends"),
+                new Case("endless-loop-in-a-static-initializer", true, true, s -> relu(s, """
+                        class Spin {
+                            static final double V;
+                            static {
+                                double s = 0;
+                                while (s >= 0) {
+                                    s += 1;
+                                }
+                                V = s;
+                            }
+                        }
+                        return new double[] {Spin.V};"""), Expect.HONEST, "a loop that never ends"),
+                new Case("stack-overflow", true, true, s -> relu(s, "return relu(x);"), Expect.HONEST, "StackOverflowError"),
+                new Case("out-of-memory", true, true, s -> relu(s, """
+                        double[][] hog = new double[64][];
+                        for (int i = 0; i < hog.length; i++) {
+                            hog[i] = new double[1 << 27];
+                        }
+                        return hog[0];"""), Expect.AT_MOST_HONEST, "killed while running ReLU"),
+                new Case("print-flood", true, true, s -> relu(s, """
+                        System.out.println("flood ".repeat(1 << 17));
+                        double[] y = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            y[i] = Math.max(0, x[i]);
+                        }
+                        return y;"""), Expect.FULL, "all done: full marks"),
+                new Case("nan", true, true, s -> relu(s, "double[] y = new double[x.length];\njava.util.Arrays.fill(y, Double.NaN);\nreturn y;"),
+                        Expect.BELOW_FULL, "NaN"),
+                new Case("exception", true, true, s -> relu(s, "throw new IllegalStateException(\"boom from relu\");"),
+                        Expect.HONEST, "IllegalStateException: boom from relu"),
+                new Case("exit", true, true, s -> relu(s, "System.exit(0);\nreturn x;"), Expect.ZERO, "java.lang.System.exit"),
+                new Case("halt", true, true, s -> relu(s, "Runtime.getRuntime().halt(0);\nreturn x;"), Expect.ZERO,
+                        "java.lang.Runtime.halt"),
+                new Case("exit-by-method-reference", true, true,
+                        s -> relu(s, "java.util.function.IntConsumer bye = System::exit;\nbye.accept(0);\nreturn x;"),
+                        Expect.ZERO, "java.lang.System.exit"),
+                new Case("exit-by-reflection", true, true, s -> relu(s, """
+                        try {
+                            Class.forName("java.lang.System").getMethod("exit", int.class).invoke(null, 0);
+                        } catch (ReflectiveOperationException e) {
+                            return x;
+                        }
+                        return x;"""), Expect.ZERO, "java.lang.Class.forName"),
+                new Case("exit-by-killing-the-process", true, true,
+                        s -> relu(s, "ProcessHandle.current().destroyForcibly();\nreturn x;"), Expect.ZERO, "java.lang.ProcessHandle"),
+                new Case("exit-from-a-thread", true, true,
+                        s -> relu(s, "new Thread(() -> System.exit(0)).start();\nreturn x;"), Expect.ZERO, "java.lang.Thread"),
+                new Case("forged-report", false, true, s -> relu(s, """
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                            try {
+                                java.nio.file.Files.writeString(java.nio.file.Path.of("results.json"), "{\\"score\\": 45}");
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }));
+                        return x;"""), Expect.ZERO, "java.lang.Runtime.addShutdownHook"),
+                new Case("changed-system-property", true, true,
+                        s -> relu(s, "System.setProperty(\"grader.seed\", \"1\");\nreturn x;"), Expect.ZERO,
+                        "java.lang.System.setProperty"),
+                new Case("shadowed-third-party-class", true, true,
+                        s -> s.put("com/google/gson/GsonBuilder.java", "package com.google.gson;\npublic final class GsonBuilder {\n}\n"),
+                        Expect.FULL, "com/google/gson/GsonBuilder.java was added and is ignored"),
+                new Case("class-outside-kit-without-solutions", false, false,
+                        s -> s.put("evil/Payload.java", "package evil;\npublic final class Payload {\n}\n"),
+                        Expect.ZERO, "evil.Payload is outside the kit's packages"),
+                new Case("comments-across-regions", true, true, s -> {
+                    region(s, LINEAR, "Linear.affine", regionOf(s, LINEAR, "Linear.affine") + "\n/*");
+                    region(s, LINEAR, "Linear.backward", "*/\n" + regionOf(s, LINEAR, "Linear.backward"));
+                }, Expect.ZERO, "must be self-contained, but a /* comment is left open"),
+                new Case("changed-signature", true, true,
+                        s -> s.put(LINEAR, s.get(LINEAR).replace("public double[] affine(double[] x)",
+                                "public double[] affine(double[] x, double scale)")),
+                        Expect.ZERO, "changes given code near: public double[] affine(double[] x)"),
+                new Case("numeric-backward", true, true, s -> region(s, LINEAR, "Linear.backward", """
+                        double h = 1e-5;
+                        double[] dx = new double[in];
+                        for (int i = 0; i < in; i++) {
+                            double keep = x[i];
+                            x[i] = keep + h;
+                            double[] up = affine(x);
+                            x[i] = keep - h;
+                            double[] down = affine(x);
+                            x[i] = keep;
+                            for (int o = 0; o < out; o++) {
+                                dx[i] += gradOutput[o] * (up[o] - down[o]) / (2 * h);
+                            }
+                        }
+                        for (int o = 0; o < out; o++) {
+                            for (int i = 0; i < in; i++) {
+                                double keep = w[o][i];
+                                w[o][i] = keep + h;
+                                double[] up = affine(x);
+                                w[o][i] = keep - h;
+                                double[] down = affine(x);
+                                w[o][i] = keep;
+                                for (int k = 0; k < out; k++) {
+                                    dw[o][i] += gradOutput[k] * (up[k] - down[k]) / (2 * h);
+                                }
+                            }
+                            double keep = b[o];
+                            b[o] = keep + h;
+                            double[] up = affine(x);
+                            b[o] = keep - h;
+                            double[] down = affine(x);
+                            b[o] = keep;
+                            for (int k = 0; k < out; k++) {
+                                db[o] += gradOutput[k] * (up[k] - down[k]) / (2 * h);
+                            }
+                        }
+                        return dx;"""), Expect.BELOW_FULL, "Does it differentiate numerically"),
+                new Case("deleted-file", true, true, s -> s.remove(RELU), Expect.HONEST, "ReLU.java is missing"),
+                new Case("compile-error", true, true, s -> relu(s, "return x +;"), Expect.HONEST,
+                        "ReLU.relu does not compile, so it is graded as not started"));
+    }
+
+    /** Replaces the body of {@code method}'s solution region in {@code file} with {@code code}. */
+    static void region(Map<String, String> s, String file, String method, String code) {
+        String text = s.get(file);
+        int k = regionIndex(file, text, method);
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        int seen = -1;
+        boolean inside = false;
+        for (String line : lines) {
+            if (line.strip().startsWith("// BEGIN SOLUTION")) {
+                seen++;
+                inside = seen == k;
+                out.append(line).append('\n');
+                if (inside) {
+                    String indent = line.substring(0, line.indexOf('/'));
+                    for (String c : code.split("\n", -1)) {
+                        out.append(indent).append(c).append('\n');
+                    }
+                }
+                continue;
+            }
+            if (line.strip().startsWith("// END SOLUTION")) {
+                inside = false;
+            }
+            if (!inside) {
+                out.append(line).append('\n');
+            }
+        }
+        s.put(file, out.substring(0, out.length() - 1));
+    }
+
+    /** The reference's code in {@code method}'s region. */
+    static String regionOf(Map<String, String> s, String file, String method) {
+        String text = s.get(file);
+        int k = regionIndex(file, text, method);
+        List<String> body = new ArrayList<>();
+        int seen = -1;
+        boolean inside = false;
+        for (String line : text.split("\n", -1)) {
+            if (line.strip().startsWith("// BEGIN SOLUTION")) {
+                inside = ++seen == k;
+            } else if (line.strip().startsWith("// END SOLUTION")) {
+                inside = false;
+            } else if (inside) {
+                body.add(line.strip());
+            }
+        }
+        return String.join("\n", body);
+    }
+
+    private static int regionIndex(String file, String text, String method) {
+        List<String> stubLines = GenerateExercises.generate(Path.of(file), text).lines()
+                .filter(l -> l.contains("NotImplementedYet(")).toList();
+        for (int k = 0; k < stubLines.size(); k++) {
+            if (stubLines.get(k).contains("\"" + method + "\"")) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("the battery needs " + method + " in " + file);
+    }
+
+    static void relu(Map<String, String> s, String code) {
+        if (s.get(RELU).contains("// BEGIN SOLUTION")) {
+            region(s, RELU, "ReLU.relu", code);
+        } else {   // the stubs: replace the stub line
+            String stub = s.get(RELU).lines().filter(l -> l.contains("\"ReLU.relu\"")).findFirst().orElseThrow();
+            s.put(RELU, s.get(RELU).replace(stub, code));
+        }
+    }
+}
