@@ -18,8 +18,11 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>A test that runs out of time has its result recorded, then its JVM stops itself (its
  *   thread may still spin); the next JVM goes on with the tests after it. After
- *   {@value #TIMEOUTS_PER_CLASS} such stops in one test class its remaining tests are not run
- *   (the same endless loop would cost each of them its full time limit).</li>
+ *   {@value #TIMEOUTS_PER_CLASS} such stops in one test class the rest of that class is not run, and
+ *   after {@value #TIMEOUTS_PER_RUN} in the whole run nothing more is: an endless loop in code that
+ *   every lesson uses would otherwise cost every test its full time limit. This bounds what a loop
+ *   adds to a run to a few minutes (at most six limits of 10 or 60 s), keeps the points of the tests
+ *   that never meet the loop, and the message names the test where it was met.</li>
  *   <li>A JVM that dies otherwise (out of memory, a crash, or silent for
  *   {@value #SILENCE_SECONDS} s) fails the test it was running ("the test run was killed while
  *   running ...") and the rest of that lesson; the next JVM goes on with the other lessons.</li>
@@ -27,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestRuns {
     static final int TIMEOUTS_PER_CLASS = 2;
+    static final int TIMEOUTS_PER_RUN = 6;
     static final int SILENCE_SECONDS = 240;
     private static final int MAX_JVMS = 40;
 
@@ -95,7 +99,8 @@ public final class TestRuns {
     }
 
     private void runAll() throws IOException {
-        Map<String, Integer> timeouts = new HashMap<>();
+        Map<String, Integer> classTimeouts = new HashMap<>();
+        int totalTimeouts = 0;
         int exit = start(List.of(), "run-1");
         for (int jvm = 2; ; jvm++) {
             String running = running();
@@ -105,9 +110,14 @@ public final class TestRuns {
             if (exit == GradingListener.TIMED_OUT) {
                 GradedTest last = lastResult;
                 String testClass = last == null ? "" : last.testClass().split("\\$")[0];
-                if (timeouts.merge(testClass, 1, Integer::sum) >= TIMEOUTS_PER_CLASS) {
+                String where = last == null ? "" : " (last: " + last.name() + ")";
+                totalTimeouts++;
+                if (totalTimeouts >= TIMEOUTS_PER_RUN) {
+                    failRest("not run: " + TIMEOUTS_PER_RUN + " tests ran out of time" + where
+                            + ", so the rest of the run was not: fix the endless loop first");
+                } else if (classTimeouts.merge(testClass, 1, Integer::sum) >= TIMEOUTS_PER_CLASS) {
                     failRestOfClass(testClass, "not run: " + TIMEOUTS_PER_CLASS + " tests of " + testClass
-                            + " ran out of time, so its remaining tests were not run");
+                            + " ran out of time" + where + ", so its remaining tests were not run");
                 }
             } else if (running != null) {
                 GradedTest killed = units.get(running);
@@ -157,6 +167,15 @@ public final class TestRuns {
             int of = t.lesson() == null ? -1 : t.lesson().number();
             if (of == lesson && !finished.getOrDefault(e.getKey(), false)) {
                 t.record(Outcome.FAILED, message);
+                finished.put(e.getKey(), true);
+            }
+        }
+    }
+
+    private void failRest(String message) {
+        for (Map.Entry<String, GradedTest> e : units.entrySet()) {
+            if (!finished.getOrDefault(e.getKey(), false)) {
+                e.getValue().record(Outcome.FAILED, message);
                 finished.put(e.getKey(), true);
             }
         }

@@ -40,15 +40,18 @@ import kit.lesson3.ShapesTask;
  * <p>Budgets, and the margins measured on the reference over base seeds 1 to 40
  * ({@code -Dgrader.seed=N}: 200 runs of the first test, 120 of each of the others) and the default:
  * <ul>
- *   <li>positions held out, 5 seeds, all must pass: the CNN's test accuracy must reach 0.85
- *       (reference: median 0.993, worst 0.923; worst 0.947 over 100 further seeds); the MLP must
+ *   <li>positions held out, 5 seeds, 4 must pass: the CNN's test accuracy must reach 0.85
+ *       (reference: median 0.993; about 1 training in 100 ends in a poor minimum, 0.70 to 0.75 on
+ *       train and test alike: 1 of 300 further seeds, and 2 of the 100 trainings behind 20 other
+ *       grader seeds, which is why one seed may fail); the MLP must
  *       fit its training set (at least 0.99; reference 1.000 always) and stay at most 0.40 on the
  *       test set (chance is 0.25; reference 0.217 to 0.310, median 0.267).</li>
  *   <li>a fixed pixel permutation and the MLP, 3 seeds, all must pass: trained on permuted pixels
  *       from permuted initial weights, it gives the logits of the MLP trained on the original pixels
  *       to within 1e-9 (reference: at most 7.1e-14; only the order in which a sum is added differs)
  *       and the same prediction on every test image (reference: always).</li>
- *   <li>a fixed pixel permutation and the CNN, 3 seeds, all must pass: test accuracy at least 0.85
+ *   <li>a fixed pixel permutation and the CNN, 3 seeds, 2 must pass (the same rare poor minimum):
+ *       test accuracy at least 0.85
  *       on the original pixels (reference: 0.94 to 1.00) and at most 0.50 on permuted ones
  *       (reference: 0.220 to 0.277, chance).</li>
  * </ul>
@@ -168,7 +171,7 @@ class ShapesTest {
         });
         assertThat(failing).as(SeedBudget.describe(String.format(Locale.ROOT,
                 "CNN test accuracy >= %.2f, MLP train accuracy >= 0.99 and MLP test accuracy <= %.2f",
-                CNN_BAR, MLP_CEILING), 5, 5, failing) + "\n" + String.join("\n", runs)).isEmpty();
+                CNN_BAR, MLP_CEILING), 5, 4, failing) + "\n" + String.join("\n", runs)).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -230,6 +233,6 @@ class ShapesTest {
         });
         assertThat(failing).as(SeedBudget.describe(String.format(Locale.ROOT,
                 "CNN test accuracy >= %.2f on the original pixels and <= %.2f on permuted ones",
-                CNN_BAR, PERMUTED_CNN_CEILING), 3, 3, failing) + "\n" + String.join("\n", runs)).isEmpty();
+                CNN_BAR, PERMUTED_CNN_CEILING), 3, 2, failing) + "\n" + String.join("\n", runs)).hasSizeLessThanOrEqualTo(1);
     }
 }
