@@ -45,6 +45,7 @@ public final class TestRuns {
     private final Map<String, Boolean> finished = new HashMap<>();
     private final List<String> infrastructure = new ArrayList<>();
     private GradedTest lastResult;                                          // the unit recorded last
+    private int shownLesson;                                                // the lesson the progress line named last
 
     private TestRuns(Settings settings) {
         this.settings = settings;
@@ -237,7 +238,10 @@ public final class TestRuns {
             command.add(settings.test());
         }
         command.addAll(extra);
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        // What the tests print (measurements, a student's own prints) goes to a log beside the journal,
+        // so that the screen shows progress and then the table.
+        Path log = settings.workDir().resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit;
         try {
             long lastSize = -1;
@@ -247,6 +251,7 @@ public final class TestRuns {
                 if (size != lastSize) {
                     lastSize = size;
                     quietSince = System.nanoTime();
+                    showProgress(journal);
                 } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(SILENCE_SECONDS)) {
                     process.destroyForcibly();
                     process.waitFor();
@@ -262,6 +267,28 @@ public final class TestRuns {
         }
         read(journal);
         return exit;
+    }
+
+    /**
+     * One line when the run moves on to another lesson ("grading lesson 3: Convolution ..."), so a
+     * long run never looks hung. What the tests print is in {@code runs/run-N.log} under the reports.
+     */
+    private void showProgress(Path journal) throws IOException {
+        Map<String, String> lessonOf = new HashMap<>();
+        String current = null;
+        for (String[] line : Journal.read(journal)) {
+            if (line[0].equals(Journal.PLAN)) {
+                lessonOf.put(line[1], line[2]);
+            } else if (line[0].equals(Journal.START)) {
+                current = lessonOf.get(line[1]);
+            }
+        }
+        int lesson = current == null ? 0 : Integer.parseInt(current);
+        if (lesson > shownLesson) {
+            shownLesson = lesson;
+            System.out.println("grading lesson " + lesson + ": " + Lesson.of(lesson).title() + " ...");
+            System.out.flush();
+        }
     }
 
     private void read(Path journal) throws IOException {
