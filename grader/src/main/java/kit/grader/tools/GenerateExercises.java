@@ -228,7 +228,9 @@ public final class GenerateExercises {
     private static String enclosingMethod(String[] lines, int begin, String file) {
         for (int j = begin - 1; j >= 0; j--) {
             Matcher m = METHOD.matcher(lines[j]);
-            if (m.find() && !List.of("if", "for", "while", "switch", "catch", "return", "new").contains(m.group(1))) {
+            // a constructor call cut over two lines ("throw new IllegalArgumentException(" ...) is no method
+            if (m.find() && !List.of("if", "for", "while", "switch", "catch", "return", "new").contains(m.group(1))
+                    && !lines[j].contains("new " + m.group(1))) {
                 return m.group(1);
             }
         }

@@ -50,6 +50,27 @@ class GenerateExercisesTest {
     }
 
     @Test
+    void names_the_method_not_an_exception_thrown_over_two_lines_before_the_region() {
+        String solution = """
+                package kit.lesson9;
+
+                class Thing {
+                    double twice(double x) {
+                        if (x < 0) {
+                            throw new IllegalArgumentException("Thing.twice: x is " + x
+                                    + " but must be at least 0");
+                        }
+                        // BEGIN SOLUTION hint: 2 x
+                        return 2 * x;
+                        // END SOLUTION
+                    }
+                }
+                """;
+        assertThat(GenerateExercises.generate(Path.of("kit/lesson9/Thing.java"), solution))
+                .contains("new kit.core.NotImplementedYet(9, \"Thing.twice\", \"2 x\")");
+    }
+
+    @Test
     void refuses_a_region_that_does_not_end_its_method() {
         String bad = SOLUTION.replace("// END SOLUTION\n", "// END SOLUTION\n        check(x);\n");
         assertThatThrownBy(() -> GenerateExercises.generate(Path.of("kit/lesson9/Thing.java"), bad))
