@@ -72,4 +72,36 @@ public final class Shapes {
         }
         return s.toString();
     }
+
+    /**
+     * Requires a rectangular {@code rows x cols} array, such as a sequence ({@code T x d}, time x
+     * features); {@code rows < 0} accepts any number of rows (at least one). {@code meaning} says
+     * what a row is, for the message. Returns the number of rows.
+     */
+    public static int requireSequence(String what, double[][] x, int rows, int cols, String meaning) {
+        String expected = (rows < 0 ? "T" : String.valueOf(rows)) + " x " + cols + (rows < 0 ? " with T >= 1" : "")
+                + " (" + meaning + ")";
+        if (x == null) {
+            throw new IllegalArgumentException(what + " is null; expected " + expected);
+        }
+        boolean fits = x.length >= 1 && (rows < 0 || x.length == rows);
+        for (double[] row : x) {
+            fits &= row != null && row.length == cols;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException(what + " has shape " + describe(x) + " but expected " + expected);
+        }
+        return x.length;
+    }
+
+    /** {@code 3 x 4}, or "3 x ragged" for rows of different lengths. */
+    public static String describe(double[][] x) {
+        int cols = x.length == 0 || x[0] == null ? 0 : x[0].length;
+        for (double[] row : x) {
+            if (row == null || row.length != cols) {
+                return x.length + " x ragged";
+            }
+        }
+        return x.length + " x " + cols;
+    }
 }

@@ -7,6 +7,8 @@ import kit.core.Init;
 import kit.core.Layer;
 import kit.core.Parameter;
 import kit.core.Pass;
+import kit.core.Rows;
+import kit.core.Shapes;
 
 /**
  * A token embedding: a table {@code E} with one learned row of {@code d} numbers per token of a
@@ -65,15 +67,15 @@ public final class Embedding implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
-        Sequences.requireMatrix("Embedding.forward input (V = " + vocabulary + ")", x, -1, vocabulary,
+        Shapes.requireSequence("Embedding.forward input (V = " + vocabulary + ")", x, -1, vocabulary,
                 "one one-hot row per token");
-        double[][] input = Sequences.copy(x);
+        double[][] input = Rows.copy(x);
         return Pass.of(lookup(input), g -> backward(input, g));
     }
 
     /** {@code y[t] = sum_v x[t][v] E[v]}, a new {@code T x d} array: for a one-hot row, a copy of a table row. */
     public double[][] lookup(double[][] x) {
-        Sequences.requireMatrix("Embedding.lookup input (V = " + vocabulary + ")", x, -1, vocabulary,
+        Shapes.requireSequence("Embedding.lookup input (V = " + vocabulary + ")", x, -1, vocabulary,
                 "one one-hot row per token");
         throw new kit.core.NotImplementedYet(4, "Embedding.lookup", "y[t] = sum over v of x[t][v] * E[v], skipping the zeros: a one-hot row copies one row of E");
     }
@@ -83,9 +85,9 @@ public final class Embedding implements Layer<double[][], double[][]> {
      * row {@code t}, and returns {@code dL/dx[t][v] = E[v] . g[t]}, a new {@code T x V} array.
      */
     public double[][] backward(double[][] x, double[][] gradOutput) {
-        int rows = Sequences.requireMatrix("Embedding.backward input (V = " + vocabulary + ")", x, -1, vocabulary,
+        int rows = Shapes.requireSequence("Embedding.backward input (V = " + vocabulary + ")", x, -1, vocabulary,
                 "one one-hot row per token");
-        Sequences.requireMatrix("Embedding.backward dL/dy (d = " + dim + ")", gradOutput, rows, dim,
+        Shapes.requireSequence("Embedding.backward dL/dy (d = " + dim + ")", gradOutput, rows, dim,
                 "one row per token");
         throw new kit.core.NotImplementedYet(4, "Embedding.backward", "for every t and v: dE[v] += x[t][v] * g[t] (only the looked-up row, for one-hot x); dx[t][v] = E[v] . g[t]");
     }

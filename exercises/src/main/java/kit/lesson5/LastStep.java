@@ -27,7 +27,7 @@ public final class LastStep implements Layer<double[][], double[]> {
 
     @Override
     public Pass<double[][], double[]> forward(double[][] x) {
-        int steps = SequenceShapes.require("LastStep.forward input", x, -1, width, "steps x width");
+        int steps = Shapes.requireSequence("LastStep.forward input", x, -1, width, "steps x width");
         return Pass.of(x[steps - 1].clone(), g -> {
             Shapes.requireLength("LastStep.backward dL/dy (width = " + width + ")", g, width);
             double[][] dx = new double[steps][width];

@@ -7,6 +7,7 @@ import kit.core.Layer;
 import kit.core.Parameter;
 import kit.core.Pass;
 import kit.core.RowWise;
+import kit.core.Shapes;
 import kit.lesson1.Linear;
 import kit.lesson2.SoftmaxCrossEntropy;
 
@@ -103,14 +104,14 @@ public final class Attention implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
-        int rows = Sequences.require("Attention.forward input (d = " + d + ")", x, d);
+        int rows = Shapes.requireSequence("Attention.forward input (d = " + d + ")", x, -1, d, "time x features");
         Pass<double[][], double[][]> q = new RowWise(query).forward(x);
         Pass<double[][], double[][]> k = new RowWise(key).forward(x);
         Pass<double[][], double[][]> v = new RowWise(value).forward(x);
         double[][] a = weights(q.output(), k.output());
         Pass<double[][], double[][]> o = new RowWise(output).forward(mix(a, v.output()));
         return Pass.of(o.output(), g -> {
-            Sequences.requireGradient("Attention.backward dL/dy", g, rows, d);
+            Shapes.requireSequence("Attention.backward dL/dy", g, rows, d, "the shape of the forward's output");
             double[][][] dqkv = backward(q.output(), k.output(), v.output(), a, o.backward(g));
             // x fed all three projections: its gradient is the sum of the three ways back
             return Sequences.add(Sequences.add(q.backward(dqkv[0]), k.backward(dqkv[1])), v.backward(dqkv[2]));
@@ -119,7 +120,7 @@ public final class Attention implements Layer<double[][], double[][]> {
 
     /** The attention weights of input {@code x}, {@code T x T}: what row {@code i} reads from row {@code j}. */
     public double[][] weightsOf(double[][] x) {
-        Sequences.require("Attention.weightsOf input (d = " + d + ")", x, d);
+        Shapes.requireSequence("Attention.weightsOf input (d = " + d + ")", x, -1, d, "time x features");
         return weights(new RowWise(query).forward(x).output(), new RowWise(key).forward(x).output());
     }
 
@@ -128,8 +129,8 @@ public final class Attention implements Layer<double[][], double[][]> {
      * mask (and exactly 0 beyond), over every {@code j} without it: a new {@code T x T} array.
      */
     public double[][] weights(double[][] q, double[][] k) {
-        int rows = Sequences.require("Attention.weights queries", q, d);
-        Sequences.requireGradient("Attention.weights keys", k, rows, d);
+        int rows = Shapes.requireSequence("Attention.weights queries", q, -1, d, "time x features");
+        Shapes.requireSequence("Attention.weights keys", k, rows, d, "one row per query");
         throw new kit.core.NotImplementedYet(6, "Attention.weights", "row i: scores s[j] = (q[i] . k[j]) / sqrt(d) for j <= i (causal) or every j; A[i][j] = stable softmax of s (subtract max s), 0 for masked j");
     }
 
@@ -143,10 +144,10 @@ public final class Attention implements Layer<double[][], double[][]> {
      * {@code {dL/dq, dL/dk, dL/dv}}, three new {@code T x d} arrays.
      */
     public double[][][] backward(double[][] q, double[][] k, double[][] v, double[][] a, double[][] dh) {
-        int rows = Sequences.require("Attention.backward queries", q, d);
-        Sequences.requireGradient("Attention.backward keys", k, rows, d);
-        Sequences.requireGradient("Attention.backward values", v, rows, d);
-        Sequences.requireGradient("Attention.backward dL/dh", dh, rows, d);
+        int rows = Shapes.requireSequence("Attention.backward queries", q, -1, d, "time x features");
+        Shapes.requireSequence("Attention.backward keys", k, rows, d, "one row per query");
+        Shapes.requireSequence("Attention.backward values", v, rows, d, "one row per query");
+        Shapes.requireSequence("Attention.backward dL/dh", dh, rows, d, "the shape of the forward's output");
         throw new kit.core.NotImplementedYet(6, "Attention.backward", "dA[i][j] = dh[i] . v[j]; dv[j] += A[i][j] dh[i]; dS[i][j] = A[i][j] (dA[i][j] - sum over l of A[i][l] dA[i][l]); dq[i] += dS[i][j] k[j] / sqrt(d); dk[j] += dS[i][j] q[i] / sqrt(d)");
     }
 }

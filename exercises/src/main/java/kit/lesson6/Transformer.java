@@ -7,6 +7,8 @@ import java.util.random.RandomGenerator;
 import kit.core.Layer;
 import kit.core.Parameter;
 import kit.core.Pass;
+import kit.core.Rows;
+import kit.core.Shapes;
 import kit.lesson1.Linear;
 
 /**
@@ -98,7 +100,8 @@ public final class Transformer implements Layer<double[][], double[]> {
 
     @Override
     public Pass<double[][], double[]> forward(double[][] x) {
-        Sequences.require("Transformer.forward input (one-hot rows, V = " + vocabulary + ")", x, vocabulary);
+        Shapes.requireSequence("Transformer.forward input (one-hot rows, V = " + vocabulary + ")",
+                x, -1, vocabulary, "time x features");
         List<Pass<double[][], double[][]>> passes = new ArrayList<>();
         passes.add(embeddings.forward(x));
         for (Block block : blocks) {
@@ -120,7 +123,8 @@ public final class Transformer implements Layer<double[][], double[]> {
 
     /** The residual stream {@code r_0 .. r_L} for input {@code x}: {@code (L + 1) x T x d}, a new array. */
     public double[][][] residualStream(double[][] x) {
-        Sequences.require("Transformer.residualStream input (one-hot rows, V = " + vocabulary + ")", x, vocabulary);
+        Shapes.requireSequence("Transformer.residualStream input (one-hot rows, V = " + vocabulary + ")",
+                x, -1, vocabulary, "time x features");
         double[][][] r = new double[blocks.size() + 1][][];
         r[0] = embeddings.forward(x).output();
         for (int l = 1; l <= blocks.size(); l++) {
@@ -138,8 +142,8 @@ public final class Transformer implements Layer<double[][], double[]> {
         if (layer < 0 || layer > blocks.size()) {
             throw new IllegalArgumentException("Transformer.logitsFrom: layer " + layer + " is not in 0.." + blocks.size());
         }
-        double[][] h = Sequences.copy(r);
-        Sequences.require("Transformer.logitsFrom residual stream (d = " + d + ")", h, d);
+        double[][] h = Rows.copy(r);
+        Shapes.requireSequence("Transformer.logitsFrom residual stream (d = " + d + ")", h, -1, d, "time x features");
         for (int l = layer; l < blocks.size(); l++) {
             h = blocks.get(l).forward(h).output();
         }
@@ -156,8 +160,9 @@ public final class Transformer implements Layer<double[][], double[]> {
             throw new IllegalArgumentException("Transformer.logitsOfEveryRowFrom: layer " + layer + " is not in 0.."
                     + blocks.size());
         }
-        double[][] h = Sequences.copy(r);
-        Sequences.require("Transformer.logitsOfEveryRowFrom residual stream (d = " + d + ")", h, d);
+        double[][] h = Rows.copy(r);
+        Shapes.requireSequence("Transformer.logitsOfEveryRowFrom residual stream (d = " + d + ")",
+                h, -1, d, "time x features");
         for (int l = layer; l < blocks.size(); l++) {
             h = blocks.get(l).forward(h).output();
         }

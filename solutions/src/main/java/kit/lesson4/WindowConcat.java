@@ -35,13 +35,13 @@ public final class WindowConcat implements Layer<double[][], double[]> {
 
     @Override
     public Pass<double[][], double[]> forward(double[][] x) {
-        Sequences.requireMatrix("WindowConcat.forward input", x, slots, width, "slots x width");
+        Shapes.requireSequence("WindowConcat.forward input", x, slots, width, "slots x width");
         return Pass.of(concat(x), this::split);
     }
 
     /** {@code y[i * width + j] = x[i][j]}, slot after slot: a new array of {@code slots * width}. */
     public double[] concat(double[][] x) {
-        Sequences.requireMatrix("WindowConcat.concat input", x, slots, width, "slots x width");
+        Shapes.requireSequence("WindowConcat.concat input", x, slots, width, "slots x width");
         // BEGIN SOLUTION hint: y has length N * d; y[i * d + j] = x[i][j]
         double[] y = new double[slots * width];
         for (int i = 0; i < slots; i++) {

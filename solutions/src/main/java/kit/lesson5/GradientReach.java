@@ -1,5 +1,7 @@
 package kit.lesson5;
 
+import kit.core.Shapes;
+
 /**
  * How far back a gradient reaches through the recurrence: run a cell over a sequence, put a
  * gradient {@code u} on the last state only, push it back step by step, and record its size.
@@ -22,7 +24,7 @@ public final class GradientReach {
      * {@code norms[0] = ||u||}, and {@code norms[T]} belongs to the start state {@code h_{-1} = 0}.
      */
     public static double[] norms(RNNCell cell, double[][] xs, double[] u) {
-        int steps = SequenceShapes.require("GradientReach.norms input", xs, -1, cell.inputSize(), "steps x in");
+        int steps = Shapes.requireSequence("GradientReach.norms input", xs, -1, cell.inputSize(), "steps x in");
         kit.core.Shapes.requireLength("GradientReach.norms dL/dh_{T-1} (hidden = " + cell.hiddenSize() + ")", u,
                 cell.hiddenSize());
         double[] h0 = new double[cell.hiddenSize()];

@@ -5,6 +5,7 @@ import java.util.List;
 import kit.core.Layer;
 import kit.core.Parameter;
 import kit.core.Pass;
+import kit.core.Rows;
 import kit.core.Shapes;
 
 /**
@@ -43,16 +44,16 @@ public final class RNN implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] xs) {
-        SequenceShapes.require("RNN.forward input", xs, -1, cell.inputSize(), "steps x in");
-        double[][] inputs = SequenceShapes.copy(xs);
+        Shapes.requireSequence("RNN.forward input", xs, -1, cell.inputSize(), "steps x in");
+        double[][] inputs = Rows.copy(xs);
         double[] h0 = new double[cell.hiddenSize()];
         double[][] states = run(inputs, h0);
-        return Pass.of(SequenceShapes.copy(states), g -> backward(inputs, h0, states, g));
+        return Pass.of(Rows.copy(states), g -> backward(inputs, h0, states, g));
     }
 
     /** The states {@code h_0 .. h_{T-1}}, {@code T x hidden}, of the cell run over {@code xs} from {@code h0}. */
     public double[][] run(double[][] xs, double[] h0) {
-        SequenceShapes.require("RNN.run input", xs, -1, cell.inputSize(), "steps x in");
+        Shapes.requireSequence("RNN.run input", xs, -1, cell.inputSize(), "steps x in");
         Shapes.requireLength("RNN.run start state h0 (hidden = " + cell.hiddenSize() + ")", h0, cell.hiddenSize());
         // BEGIN SOLUTION hint: h = h0; for t = 0 .. T-1: h = cell.step(xs[t], h); hs[t] = h
         double[][] hs = new double[xs.length][];
@@ -71,10 +72,10 @@ public final class RNN implements Layer<double[][], double[][]> {
      * parameter gradients and returns {@code dL/dx_t} for every step, {@code T x in}.
      */
     public double[][] backward(double[][] xs, double[] h0, double[][] hs, double[][] gradHs) {
-        int steps = SequenceShapes.require("RNN.backward input", xs, -1, cell.inputSize(), "steps x in");
+        int steps = Shapes.requireSequence("RNN.backward input", xs, -1, cell.inputSize(), "steps x in");
         Shapes.requireLength("RNN.backward start state h0 (hidden = " + cell.hiddenSize() + ")", h0, cell.hiddenSize());
-        SequenceShapes.require("RNN.backward states", hs, steps, cell.hiddenSize(), "steps x hidden");
-        SequenceShapes.require("RNN.backward dL/dh", gradHs, steps, cell.hiddenSize(), "steps x hidden");
+        Shapes.requireSequence("RNN.backward states", hs, steps, cell.hiddenSize(), "steps x hidden");
+        Shapes.requireSequence("RNN.backward dL/dh", gradHs, steps, cell.hiddenSize(), "steps x hidden");
         // BEGIN SOLUTION hint: carry = 0; for t = T-1 down to 0: s = cell.backward(xs[t], t == 0 ? h0 : hs[t-1], hs[t], gradHs[t] + carry); dxs[t] = s.dx(); carry = s.dhPrev()
         double[][] dxs = new double[steps][];
         double[] carry = new double[cell.hiddenSize()];

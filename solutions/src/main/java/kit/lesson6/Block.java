@@ -8,6 +8,7 @@ import kit.core.Layer;
 import kit.core.Parameter;
 import kit.core.Pass;
 import kit.core.RowWise;
+import kit.core.Shapes;
 import kit.lesson1.Linear;
 import kit.lesson1.ReLU;
 
@@ -71,7 +72,7 @@ public final class Block implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
-        int rows = Sequences.require("Block.forward input (d = " + d + ")", x, d);
+        int rows = Shapes.requireSequence("Block.forward input (d = " + d + ")", x, -1, d, "time x features");
         Pass<double[][], double[][]> n1 = norm1.forward(x);
         Pass<double[][], double[][]> at = attention.forward(n1.output());
         double[][] u = Sequences.add(x, at.output());
@@ -79,14 +80,14 @@ public final class Block implements Layer<double[][], double[][]> {
         Pass<double[][], double[][]> ff = ffn.forward(n2.output());
         double[][] y = Sequences.add(u, ff.output());
         return Pass.of(y, g -> {
-            Sequences.requireGradient("Block.backward dL/dy", g, rows, d);
+            Shapes.requireSequence("Block.backward dL/dy", g, rows, d, "the shape of the forward's output");
             return backward(g, n1, at, n2, ff);
         });
     }
 
     /** The attention weights this block's attention puts on input {@code x}, {@code T x T}. */
     public double[][] attentionWeights(double[][] x) {
-        Sequences.require("Block.attentionWeights input (d = " + d + ")", x, d);
+        Shapes.requireSequence("Block.attentionWeights input (d = " + d + ")", x, -1, d, "time x features");
         return attention.weightsOf(norm1.forward(x).output());
     }
 

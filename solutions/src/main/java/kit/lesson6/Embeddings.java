@@ -6,6 +6,8 @@ import java.util.random.RandomGenerator;
 import kit.core.Layer;
 import kit.core.Parameter;
 import kit.core.Pass;
+import kit.core.Rows;
+import kit.core.Shapes;
 
 /**
  * Token and position embeddings: row {@code t} of the output is the embedding of the token at
@@ -78,12 +80,13 @@ public final class Embeddings implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
-        int rows = Sequences.require("Embeddings.forward input (one-hot rows, V = " + vocabulary + ")", x, vocabulary);
+        int rows = Shapes.requireSequence("Embeddings.forward input (one-hot rows, V = " + vocabulary + ")",
+                x, -1, vocabulary, "time x features");
         if (rows > maxLength) {
             throw new IllegalArgumentException("Embeddings.forward input has " + rows + " rows but at most "
                     + maxLength + " positions are embedded");
         }
-        double[][] input = Sequences.copy(x);
+        double[][] input = Rows.copy(x);
         double[][] y = new double[rows][d];
         for (int t = 0; t < rows; t++) {
             for (int v = 0; v < vocabulary; v++) {
@@ -99,7 +102,7 @@ public final class Embeddings implements Layer<double[][], double[][]> {
             }
         }
         return Pass.of(y, g -> {
-            Sequences.requireGradient("Embeddings.backward dL/dy", g, rows, d);
+            Shapes.requireSequence("Embeddings.backward dL/dy", g, rows, d, "the shape of the forward's output");
             double[][] dx = new double[rows][vocabulary];
             for (int t = 0; t < rows; t++) {
                 for (int v = 0; v < vocabulary; v++) {

@@ -2,6 +2,7 @@ package kit.lesson6;
 
 import kit.core.Layer;
 import kit.core.Pass;
+import kit.core.Shapes;
 
 /**
  * Lays a {@code T x d} sequence out as one vector of {@code T d} entries, row after row, so that
@@ -28,7 +29,7 @@ public final class FlattenSequence implements Layer<double[][], double[]> {
 
     @Override
     public Pass<double[][], double[]> forward(double[][] x) {
-        int rows = Sequences.require("FlattenSequence.forward input (d = " + d + ")", x, d);
+        int rows = Shapes.requireSequence("FlattenSequence.forward input (d = " + d + ")", x, -1, d, "time x features");
         if (rows != length) {
             throw new IllegalArgumentException("FlattenSequence.forward input has " + rows + " rows but expected "
                     + length);

@@ -62,11 +62,11 @@ class Lesson6GivenCodeTest {
         assertThat(attention.width()).isEqualTo(4);
         assertThat(attention.causal()).isTrue();
         assertThatThrownBy(() -> attention.forward(new double[][] {{1, 2, 3, 4}, {1, 2}}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 of length 2");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has shape 2 x ragged");
         assertThatThrownBy(() -> attention.forward(new double[0][])).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is empty");
+                .hasMessageContaining("has shape 0 x 0 but expected T x 4 with T >= 1");
         assertThatThrownBy(() -> attention.weights(new double[2][4], new double[3][4]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 3 rows but the forward's output had 2");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has shape 3 x 4 but expected 2 x 4");
         assertThatThrownBy(() -> new Attention(0, false, rng)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Block(4, 0, false, rng)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("f = 0");
