@@ -22,10 +22,7 @@ public abstract class Chart implements Figure {
 
     /** Writes the chart at {@code width x height} pixels. */
     public Chart size(int width, int height) {
-        if (width < 100 || height < 100 || width > 4000 || height > 4000) {
-            throw new IllegalArgumentException("Chart.size: " + width + " x " + height
-                    + " but each side must be 100 to 4000 pixels");
-        }
+        Figure.requireSize("Chart.size", width, height);
         this.width = width;
         this.height = height;
         return this;

@@ -19,4 +19,12 @@ public interface Figure {
 
     /** Draws the figure into {@code area} of {@code g}. */
     void draw(Graphics2D g, Rectangle2D area);
+
+    /** Fails unless both sides are 100 to 4000 pixels; {@code who} names the caller. */
+    static void requireSize(String who, int width, int height) {
+        if (width < 100 || height < 100 || width > 4000 || height > 4000) {
+            throw new IllegalArgumentException(who + ": " + width + " x " + height
+                    + " but each side must be 100 to 4000 pixels");
+        }
+    }
 }

@@ -37,10 +37,7 @@ public final class Panels implements Figure {
     }
 
     public Panels size(int width, int height) {
-        if (width < 100 || height < 100 || width > 4000 || height > 4000) {
-            throw new IllegalArgumentException("Panels.size: " + width + " x " + height
-                    + " but each side must be 100 to 4000 pixels");
-        }
+        Figure.requireSize("Panels.size", width, height);
         this.width = width;
         this.height = height;
         return this;
