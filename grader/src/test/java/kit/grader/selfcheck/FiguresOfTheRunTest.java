@@ -38,20 +38,19 @@ import kit.grader.figures.Png;
  *
  * <p>The cost is CPU time of the drawing threads, which a busy machine does not inflate as it does
  * the clock. Measured on a two-core machine shared with other builds (load 10 to 17), the figures
- * of Lessons 1 to 3 took 450 to 680 ms of CPU time over six kit checks on JDK 17 and 25 (the first
- * lesson drawn in a run also starts the fonts and loads the charting library, about 200 ms), and
- * 1.5 to 2.5 s on the clock. The bar is {@value #CPU_BAR_MILLIS} ms: the issue's "about a second".
+ * of all eight lessons took 670 to 720 ms of CPU time (Lessons 1 to 3 alone: 450 to 680 ms; the first
+ * lesson drawn in a run also starts the fonts and loads the charting library, about 200 ms). The
+ * test prints the figure and does not assert it: performance is measured, never a pass/fail.
  */
 @Tag("selfcheck")
 @Order(Integer.MAX_VALUE)
 @DisplayName("This run's figures")
 class FiguresOfTheRunTest {
-    static final long CPU_BAR_MILLIS = 1000;
     private static final Pattern BOOK_IMAGE = Pattern.compile("\\(figures/(lesson\\d+-[a-z0-9-]+\\.png)\\)");
 
     @Test
     @EnabledIfSystemProperty(named = "grader.library", matches = "reference")
-    void the_reference_draws_every_lessons_figures_at_a_small_cost() throws IOException {
+    void the_reference_draws_every_lessons_figures_as_valid_PNGs() throws IOException {
         Assumptions.assumeTrue(Png.cannotDraw().isEmpty(), () -> "no figures here: " + Png.cannotDraw().orElse(""));
         Path folder = FigureFolder.ofThisRun();
         FigureIndex index = FigureIndex.read(folder);
@@ -64,7 +63,8 @@ class FiguresOfTheRunTest {
             assertThat(ImageIO.read(folder.resolve(d.file()).toFile())).as(d.file() + " decodes").isNotNull();
         }
         long cpu = index.attempts().stream().mapToLong(Attempt::cpuMillis).sum();
-        assertThat(cpu).as("CPU time of drawing every lesson's figures, in ms").isLessThanOrEqualTo(CPU_BAR_MILLIS);
+        // A measurement, not a timed assertion: a slow or busy CI machine must not turn the kit red.
+        System.out.println("figures: drawing every lesson's figures took " + cpu + " ms of CPU time");
     }
 
     @Test
