@@ -125,15 +125,32 @@ public final class Network<I> {
             double total = 0;
             for (int start = 0; start < n; start += training.batchSize()) {
                 int end = Math.min(n, start + training.batchSize());
-                zeroGradients();
-                for (int k = start; k < end; k++) {
-                    total += backpropagate(inputs.get(order[k]), targets[order[k]], 1.0 / (end - start));
-                }
-                step(optimizer);
+                total += trainBatch(inputs, targets, order, start, end, optimizer);
             }
             history[epoch] = total / n;
         }
         return history;
+    }
+
+    /**
+     * One step of the mean loss over the examples {@code order[start] .. order[end - 1]}: zero the
+     * gradients, back-propagate each with weight {@code 1 / (end - start)}, take one optimiser step.
+     *
+     * @return the sum of those examples' losses, measured before the step
+     */
+    public double trainBatch(List<I> inputs, double[][] targets, int[] order, int start, int end,
+                             Optimizer optimizer) {
+        if (start < 0 || end > order.length || start >= end) {
+            throw new IllegalArgumentException("Network.trainBatch: examples " + start + " .. " + (end - 1)
+                    + " of an order of " + order.length);
+        }
+        zeroGradients();
+        double total = 0;
+        for (int k = start; k < end; k++) {
+            total += backpropagate(inputs.get(order[k]), targets[order[k]], 1.0 / (end - start));
+        }
+        step(optimizer);
+        return total;
     }
 
     private void requireSameSize(List<I> inputs, double[][] targets) {

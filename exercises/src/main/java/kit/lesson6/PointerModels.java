@@ -55,8 +55,8 @@ public final class PointerModels {
     /**
      * Trains {@code model} on all 2048 inputs by {@code recipe}: each epoch visits the inputs in a
      * fresh random order drawn from {@code rng}, one optimiser step per mini-batch of the mean loss
-     * (what {@link Network#fit} does, written out to record the loss as it goes). Returns the network
-     * and its training curve.
+     * ({@link Network#trainBatch}, as {@link Network#fit} does, here with the loss recorded as it
+     * goes). Returns the network and its training curve.
      */
     public static Trained train(Layer<double[][], double[]> model, Recipe recipe, RandomGenerator rng) {
         Network<double[][]> network = new Network<>(model, new SoftmaxCrossEntropy());
@@ -69,21 +69,13 @@ public final class PointerModels {
         int[] seen = new int[curve.length];
         int step = 0;
         for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Permutations.shuffle(order, rng);
+            int[] order = Permutations.random(n, rng);
             for (int start = 0; start < n; start += recipe.batch()) {
                 int end = Math.min(n, start + recipe.batch());
-                network.zeroGradients();
-                for (int k = start; k < end; k++) {
-                    double loss = network.backpropagate(inputs.get(order[k]), targets[order[k]], 1.0 / (end - start));
-                    losses[epoch] += loss / n;
-                    curve[step / CURVE_STEPS] += loss;
-                    seen[step / CURVE_STEPS]++;
-                }
-                network.step(adam);
+                double loss = network.trainBatch(inputs, targets, order, start, end, adam);
+                losses[epoch] += loss / n;
+                curve[step / CURVE_STEPS] += loss;
+                seen[step / CURVE_STEPS] += end - start;
                 step++;
             }
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs the grader's tests in fresh JVMs and turns their journals into a {@link Gradebook}. It
@@ -110,15 +111,15 @@ public final class TestRuns {
             }
             if (exit == GradingListener.TIMED_OUT) {
                 GradedTest last = lastResult;
-                String testClass = last == null ? "" : last.testClass().split("\\$")[0];
+                String testClass = last == null ? "" : classOf(last);
                 String where = last == null ? "" : " (last: " + last.name() + ")";
                 totalTimeouts++;
                 if (totalTimeouts >= TIMEOUTS_PER_RUN) {
-                    failRest("not run: " + TIMEOUTS_PER_RUN + " tests ran out of time" + where
+                    failRest(t -> true, true, "not run: " + TIMEOUTS_PER_RUN + " tests ran out of time" + where
                             + ", so the rest of the run was not: fix the endless loop first");
                 } else if (classTimeouts.merge(testClass, 1, Integer::sum) >= TIMEOUTS_PER_CLASS) {
-                    failRestOfClass(testClass, "not run: " + TIMEOUTS_PER_CLASS + " tests of " + testClass
-                            + " ran out of time" + where + ", so its remaining tests were not run");
+                    failRest(t -> classOf(t).equals(testClass), false, "not run: " + TIMEOUTS_PER_CLASS + " tests of "
+                            + testClass + " ran out of time" + where + ", so its remaining tests were not run");
                 }
             } else if (running != null) {
                 GradedTest killed = units.get(running);
@@ -127,20 +128,16 @@ public final class TestRuns {
                 String what = "the test run was killed while running " + killed.name() + " (" + cause + ")";
                 killed.record(Outcome.FAILED, what);
                 finished.put(running, true);
-                failRest(killed.lesson() == null ? -1 : killed.lesson().number(), "not run: " + what);
+                int lesson = lessonOf(killed);
+                failRest(t -> lessonOf(t) == lesson, false, "not run: " + what);
             } else if (units.isEmpty()) {
                 infrastructure.add("the test JVM ended with code " + exit + " before it listed its tests");
                 break;
             } else if (exit != 0) {
                 String cause = exit == -1 ? "it was silent for " + SILENCE_SECONDS + " s"
                         : exit == 3 ? "it ran out of memory" : "its JVM exited with code " + exit;
-                for (Map.Entry<String, GradedTest> e : units.entrySet()) {
-                    if (!finished.getOrDefault(e.getKey(), false)) {
-                        e.getValue().record(Outcome.FAILED, "not run: the test run was killed between tests, "
-                                + "perhaps while setting up a test class (" + cause + ")");
-                        finished.put(e.getKey(), true);
-                    }
-                }
+                failRest(t -> true, false, "not run: the test run was killed between tests, "
+                        + "perhaps while setting up a test class (" + cause + ")");
                 break;
             }
             List<String> remaining = new ArrayList<>();
@@ -162,37 +159,29 @@ public final class TestRuns {
         }
     }
 
-    private void failRest(int lesson, String message) {
+    /**
+     * Ends every test not run yet that {@code which} selects: a graded test fails with
+     * {@code message}; a kit check (worth no points) fails too unless {@code spareChecks}, when it is
+     * simply not run.
+     */
+    private void failRest(Predicate<GradedTest> which, boolean spareChecks, String message) {
         for (Map.Entry<String, GradedTest> e : units.entrySet()) {
             GradedTest t = e.getValue();
-            int of = t.lesson() == null ? -1 : t.lesson().number();
-            if (of == lesson && !finished.getOrDefault(e.getKey(), false)) {
-                t.record(Outcome.FAILED, message);
-                finished.put(e.getKey(), true);
-            }
-        }
-    }
-
-    /** Fails every graded test not run yet; the kit's own checks, worth no points, are left out. */
-    private void failRest(String message) {
-        for (Map.Entry<String, GradedTest> e : units.entrySet()) {
-            if (!finished.getOrDefault(e.getKey(), false)) {
-                if (e.getValue().lesson() != null) {
-                    e.getValue().record(Outcome.FAILED, message);
+            if (which.test(t) && !finished.getOrDefault(e.getKey(), false)) {
+                if (t.lesson() != null || !spareChecks) {
+                    t.record(Outcome.FAILED, message);
                 }
                 finished.put(e.getKey(), true);
             }
         }
     }
 
-    private void failRestOfClass(String testClass, String message) {
-        for (Map.Entry<String, GradedTest> e : units.entrySet()) {
-            GradedTest t = e.getValue();
-            if (t.testClass().split("\\$")[0].equals(testClass) && !finished.getOrDefault(e.getKey(), false)) {
-                t.record(Outcome.FAILED, message);
-                finished.put(e.getKey(), true);
-            }
-        }
+    private static int lessonOf(GradedTest t) {
+        return t.lesson() == null ? -1 : t.lesson().number();
+    }
+
+    private static String classOf(GradedTest t) {
+        return t.testClass().split("\\$")[0];
     }
 
     /** The unit started last and not finished, if any. */
