@@ -106,6 +106,36 @@ public final class Gate {
         return report(result, true);
     }
 
+    /** The methods a student writes in the kit at {@code root} ("Linear.affine"); none if it is compiled as written. */
+    public static Set<String> studentMethods(Path root) throws IOException {
+        Path solutions = root.resolve("solutions").resolve(GenerateExercises.SOURCES);
+        if (!Files.isDirectory(solutions)) {
+            return Set.of();
+        }
+        Set<String> methods = new java.util.TreeSet<>();
+        for (Path source : GenerateExercises.javaFiles(solutions)) {
+            String generated = GenerateExercises.generate(solutions.relativize(source), Files.readString(source, StandardCharsets.UTF_8));
+            Submissions.stubsOf(generated).forEach(r -> methods.add(r.method()));
+        }
+        return methods;
+    }
+
+    /**
+     * Compiles the library of the kit at {@code root} into {@code classes} again as the gate did, but
+     * with {@code methods} put back to their stubs, as if they did not compile (a method found still
+     * running when a test ran out of time is graded so from then on). False if the submission is
+     * compiled as written, or the result does not compile or breaks a rule.
+     */
+    public static boolean compileWithStubs(Path root, Set<String> methods, Path classes) throws IOException {
+        Path solutions = root.resolve("solutions").resolve(GenerateExercises.SOURCES);
+        if (!Files.isDirectory(solutions)) {
+            return false;
+        }
+        Submission submission = Submissions.rebuild(solutions, root.resolve("exercises").resolve(GenerateExercises.SOURCES));
+        return submission.refusals().isEmpty() && compileForgiving(submission, classes, true, methods).ok()
+                && Rules.check(classes).isEmpty();
+    }
+
     private static int report(Properties gate, boolean fresh) {
         String status = gate.getProperty("status", "broken");
         if (fresh && !gate.getProperty("notes", "").isEmpty()) {
@@ -132,7 +162,19 @@ public final class Gate {
      * its stub (graded "not started") with a note, and the rest compiled again.
      */
     static Compiled compileForgiving(Submission submission, Path classes, boolean rebuilt) throws IOException {
+        return compileForgiving(submission, classes, rebuilt, Set.of());
+    }
+
+    private static Compiled compileForgiving(Submission submission, Path classes, boolean rebuilt, Set<String> stubbedMethods)
+            throws IOException {
         Map<Path, Set<Integer>> stubbed = new java.util.HashMap<>();
+        for (Rebuilt f : submission.files()) {
+            for (int k = 0; k < f.regions().size(); k++) {
+                if (stubbedMethods.contains(f.regions().get(k).method())) {
+                    stubbed.computeIfAbsent(f.relative(), x -> new java.util.TreeSet<>()).add(k);
+                }
+            }
+        }
         List<String> notes = new ArrayList<>();
         for (int attempt = 0; ; attempt++) {
             Map<Path, Map<Integer, Integer>> starts = new java.util.HashMap<>();
