@@ -19,6 +19,7 @@ import java.util.Set;
 import kit.grader.figures.FigureIndex;
 import kit.grader.figures.FreshFolder;
 import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.LibraryWithStubs;
 import kit.grader.scoring.Prerequisites;
 import kit.grader.scoring.TestRuns;
 import kit.grader.tools.Gate;
@@ -106,12 +107,12 @@ public final class Verdict {
      * gate's rebuild, for a kit whose gate rebuilt the submission (its file sits at
      * {@code ROOT/exercises/target/grader-gate/gate.properties}).
      */
-    private static TestRuns.Stubs stubs(Properties gate, String gateFile, Path library) {
+    private static LibraryWithStubs stubs(Properties gate, String gateFile, Path library) {
         if (!"rebuilt".equals(gate.getProperty("mode")) || gateFile == null || gateFile.isBlank()) {
-            return TestRuns.Stubs.NONE;
+            return LibraryWithStubs.NONE;
         }
         Path root = Path.of(gateFile).toAbsolutePath().normalize().getParent().getParent().getParent().getParent();
-        return new TestRuns.Stubs() {
+        return new LibraryWithStubs() {
             @Override
             public Path library() {
                 return library;

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  *   while the grader reads it, has its result recorded, and its JVM names the student's methods still
  *   running (or where the memory ran out) and stops itself. The innermost of them that is a
  *   student's method is from then on graded as if it did not compile: the library is compiled again
- *   with that method's stub ({@link Stubs}), the test is "not started" with the reason ("Linear.affine
+ *   with that method's stub ({@link LibraryWithStubs}), the test is "not started" with the reason ("Linear.affine
  *   did not return within 10 s in Linear &gt; ..."), and a fresh JVM goes on with the tests after it.
  *   Each such method costs one time limit, once.</li>
  *   <li>A timeout where no student method can be blamed (or that cannot be stubbed: a library
@@ -45,37 +45,7 @@ public final class TestRuns {
 
     /** How to start a test JVM. */
     public record Settings(Path java, List<String> classpath, List<String> jvmOptions, String groups, String test,
-            Path workDir, Stubs stubs) {
-    }
-
-    /** The library the tests run against, and how to compile it again with some student methods as stubs. */
-    public interface Stubs {
-        /** A library that cannot be compiled again. */
-        Stubs NONE = new Stubs() {
-            @Override
-            public Path library() {
-                return null;
-            }
-
-            @Override
-            public Set<String> methods() {
-                return Set.of();
-            }
-
-            @Override
-            public boolean compileWith(Set<String> stubbed, Path classes) {
-                return false;
-            }
-        };
-
-        /** The compiled library on the test JVMs' class path. */
-        Path library();
-
-        /** The methods a student writes, as "Class.method". */
-        Set<String> methods() throws IOException;
-
-        /** Compiles the library into {@code classes} with {@code stubbed} as stubs; false if it cannot. */
-        boolean compileWith(Set<String> stubbed, Path classes) throws IOException;
+            Path workDir, LibraryWithStubs stubs) {
     }
 
     private final Settings settings;
@@ -83,7 +53,7 @@ public final class TestRuns {
     private final List<GradedTest> order = new ArrayList<>();              // in the order they started
     private final Map<String, Boolean> finished = new HashMap<>();
     private final List<String> infrastructure = new ArrayList<>();
-    private final List<String[]> running = new ArrayList<>();               // the last JVM's "running" lines
+    private final List<String[]> leftRunning = new ArrayList<>();           // the last JVM's "running" lines
     private final Map<String, String> stubbed = new LinkedHashMap<>();      // Class.method -> why it is graded as a stub
     private final List<String> classpath;                                  // the library last
     private String library;                                                 // its entry there
@@ -151,7 +121,7 @@ public final class TestRuns {
         int exit = start(List.of(), "run-1");
         for (int jvm = 2; ; jvm++) {
             boolean blamed = false;
-            for (String[] line : running) {
+            for (String[] line : leftRunning) {
                 blamed |= blame(line, jvm);
             }
             String running = running();
@@ -160,7 +130,8 @@ public final class TestRuns {
             }
             if (blamed) {
                 // the blamed test is recorded; the next JVM goes on without the method
-            } else if (exit == GradingListener.TIMED_OUT) {
+            } else if (exit == GradingListener.TIMED_OUT || exit == GradingListener.OUT_OF_MEMORY && running == null) {
+                // its test is recorded, but no student method could be blamed
                 GradedTest last = lastResult;
                 String testClass = last == null ? "" : classOf(last);
                 String where = last == null ? "" : " (last: " + last.name() + ")";
@@ -309,7 +280,7 @@ public final class TestRuns {
 
     /** Starts one test JVM, waits for it, reads its journal; returns its exit code (-1: killed for silence). */
     private int start(List<String> extra, String name) throws IOException {
-        running.clear();
+        leftRunning.clear();
         Files.createDirectories(settings.workDir());
         Path journal = settings.workDir().resolve(name + ".journal");
         Files.deleteIfExists(journal);
@@ -413,7 +384,7 @@ public final class TestRuns {
                         lastResult = t;
                     }
                 }
-                case Journal.RUNNING -> running.add(line);
+                case Journal.RUNNING -> leftRunning.add(line);
                 default -> {
                 }
             }
