@@ -67,7 +67,8 @@ final class FigurePairs {
                     .append(". The book's are shown alone, to compare with once they are drawn.");
         } else {
             s.append("Left, drawn from your code in this run; right, the book's: the reference solution's, on the")
-                    .append(" grader's default seed.").append(missing == null ? "" : " Some are missing: " + Html.text(missing) + ".");
+                    .append(" grader's default seed.")
+                    .append(missing == null ? "" : " Some are missing: " + Html.text(missing) + ".");
         }
         s.append("</p>\n");
         int number = 0;

@@ -1,10 +1,12 @@
 package kit.grader.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import kit.grader.figures.FigureIndex;
 import kit.grader.scoring.GradedTest;
 import kit.grader.scoring.Gradebook;
 import kit.grader.scoring.Lesson;
@@ -13,7 +15,8 @@ import kit.grader.scoring.Outcome;
 /**
  * One lesson on the report page: its failures to fix (message, hint, book link, rerun command, as
  * the console prints them), the tests blocked by an earlier lesson, the stubs not started with the
- * tests that wait for them, the tests passed, and its figures ({@link FigurePairs}).
+ * tests that wait for them, the tests passed (folded: a click opens them), and its figures
+ * ({@link FigurePairs}).
  */
 final class LessonSection {
     private final ConsoleTable.Row row;
@@ -25,7 +28,7 @@ final class LessonSection {
     private final BookCopy copy;
 
     LessonSection(ConsoleTable.Row row, Gradebook book, List<GradedTest> toFix, List<GradedTest> blocked,
-            kit.grader.figures.FigureIndex index, BookCopy copy, Path reports) {
+            FigureIndex index, BookCopy copy, Path reports) {
         this.row = row;
         this.lesson = row.lesson();
         this.book = book;
@@ -56,7 +59,8 @@ final class LessonSection {
         if (toFix.isEmpty()) {
             return;
         }
-        s.append("<h3>").append(ReportPage.state("failed")).append(": ").append(toFix.size()).append(toFix.size() == 1 ? " test" : " tests").append(" to fix</h3>\n");
+        s.append("<h3>").append(ReportPage.state("failed")).append(": ").append(toFix.size())
+                .append(toFix.size() == 1 ? " test" : " tests").append(" to fix</h3>\n");
         for (GradedTest t : toFix) {
             s.append("<article class=\"test\">\n<h4>").append(ReportPage.state("failed")).append(' ')
                     .append(Html.text(t.name())).append(" <span class=\"points\">(").append(t.points())
@@ -88,13 +92,14 @@ final class LessonSection {
         Map<String, List<GradedTest>> byStub = new LinkedHashMap<>();
         for (GradedTest t : book.graded()) {
             if (t.lesson() == lesson && t.outcome() == Outcome.NOT_STARTED) {
-                byStub.computeIfAbsent(t.stub(), k -> new java.util.ArrayList<>()).add(t);
+                byStub.computeIfAbsent(t.stub(), k -> new ArrayList<>()).add(t);
             }
         }
         if (byStub.isEmpty()) {
             return;
         }
-        s.append("<h3>").append(ReportPage.state("not started")).append(": ").append(byStub.size()).append(byStub.size() == 1 ? " method" : " methods").append("</h3>\n<ul class=\"stubs\">\n");
+        s.append("<h3>").append(ReportPage.state("not started")).append(": ").append(byStub.size())
+                .append(byStub.size() == 1 ? " method" : " methods").append("</h3>\n<ul class=\"stubs\">\n");
         for (Map.Entry<String, List<GradedTest>> e : byStub.entrySet()) {
             GradedTest first = e.getValue().get(0);
             s.append("<li><code>").append(Html.text(e.getKey()))
@@ -113,9 +118,9 @@ final class LessonSection {
         if (passed.isEmpty()) {
             return;
         }
-        s.append("<h3>").append(ReportPage.state("passed")).append(": ").append(passed.size())
-                .append(passed.size() == 1 ? " test" : " tests").append("</h3>\n")
-                .append("<p class=\"passed\">").append(Html.text(String.join("; ", passed))).append("</p>\n");
+        s.append("<details class=\"passed\"><summary>").append(ReportPage.state("passed")).append(": ")
+                .append(passed.size()).append(passed.size() == 1 ? " test" : " tests").append("</summary>\n<p>")
+                .append(Html.text(String.join("; ", passed))).append("</p></details>\n");
     }
 
     /** The lesson's book page: a link to its copy beside the page, named by its path in the kit. */

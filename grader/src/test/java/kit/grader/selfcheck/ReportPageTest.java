@@ -53,7 +53,8 @@ class ReportPageTest {
     private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
     private static final Pattern IMAGE = Pattern.compile("<img [^>]*>");
     private static final Pattern ALT = Pattern.compile("alt=\"([^\"]+)\"");
-    private static final Pattern BOOK_IMAGE = Pattern.compile("^!\\[(.+)]\\(figures/(lesson\\d+-[a-z0-9-]+\\.png)\\)", Pattern.MULTILINE);
+    private static final Pattern BOOK_IMAGE = Pattern.compile("^!\\[(.+)]\\(figures/(lesson\\d+-[a-z0-9-]+\\.png)\\)",
+            Pattern.MULTILINE);
 
     @Test
     void shows_each_failure_and_each_figure_and_every_link_resolves_to_a_file_of_the_kit(@TempDir Path reports,
@@ -132,7 +133,10 @@ class ReportPageTest {
                         + " (the table, each failure and your figures beside the book's, in a browser)");
     }
 
-    /** Every href and src of {@code page} is a fragment of it or a relative path to a file under {@code dir}, the book's ones copies of the kit's. */
+    /**
+     * Every href and src of {@code page} is an anchor on it or a relative path to a file under
+     * {@code dir}; those into {@code book/} are copies of the kit's book.
+     */
     private static void everyLinkResolves(String page, Path dir) throws IOException {
         Matcher links = LINK.matcher(page);
         int count = 0;
