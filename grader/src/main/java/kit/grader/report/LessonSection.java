@@ -15,8 +15,8 @@ import kit.grader.scoring.Outcome;
 /**
  * One lesson on the report page: its failures to fix (message, hint, book link, rerun command, as
  * the console prints them), the tests blocked by an earlier lesson, the stubs not started with the
- * tests that wait for them, the tests passed (folded: a click opens them), and its figures
- * ({@link FigurePairs}).
+ * tests that wait for them, the tests passed (lists of tests folded: a click opens them), and its
+ * figures ({@link FigurePairs}).
  */
 final class LessonSection {
     private final ConsoleTable.Row row;
@@ -104,10 +104,10 @@ final class LessonSection {
             GradedTest first = e.getValue().get(0);
             s.append("<li><code>").append(Html.text(e.getKey()))
                     .append("</code>").append(first.stubHint().isEmpty() ? "" : ": " + Html.text(first.stubHint()))
-                    .append("<br><span class=\"waiting\">").append(e.getValue().size())
-                    .append(e.getValue().size() == 1 ? " test waits" : " tests wait").append(" for it: ")
+                    .append("<details class=\"waiting\"><summary>").append(e.getValue().size())
+                    .append(e.getValue().size() == 1 ? " test waits" : " tests wait").append(" for it</summary>")
                     .append(Html.text(String.join("; ", e.getValue().stream().map(GradedTest::name).toList())))
-                    .append("</span></li>\n");
+                    .append("</details></li>\n");
         }
         s.append("</ul>\n");
     }

@@ -52,7 +52,7 @@ public final class ReportPage {
                 + " (the table, each failure and your figures beside the book's, in a browser)";
     }
 
-    static String render(Gradebook book, FigureIndex index, BookCopy copy, Path reports) {
+    static String render(Gradebook book, FigureIndex index, BookCopy copy, Path reports) throws IOException {
         StringBuilder s = new StringBuilder(64 * 1024);
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -81,7 +81,7 @@ public final class ReportPage {
         s.append("<header>\n<p class=\"kicker\">Inductive biases, built from scratch in Java: your grading</p>\n")
                 .append("<h1>Grade ").append(book.score()).append(" / ").append(book.maxScore()).append("</h1>\n")
                 .append("<p class=\"totals\">").append(total.passed()).append(" passed, ").append(total.failed())
-                .append(" failed (").append(total.notStarted()).append(" of them not started)")
+                .append(" failed").append(total.notStarted() == 0 ? "" : " (" + total.notStarted() + " of them not started)")
                 .append(book.refused() ? "; <strong>refused: grade 0</strong>" : "").append("</p>\n");
         List<String> next = ConsoleTable.nextStep(book).lines().map(String::strip).toList();
         s.append("<div class=\"next\"><p>").append(Html.text(next.get(0))).append("</p>");
@@ -141,11 +141,13 @@ public final class ReportPage {
                 .append("are not shown: ").append(Html.text(why)).append(".</p>\n</section>\n"));
     }
 
-    private static String style() {
+    /** The page's style sheet, {@code report.css} beside this class, inlined so that the page stands alone. */
+    private static String style() throws IOException {
         try (InputStream in = ReportPage.class.getResourceAsStream("report.css")) {
-            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+            if (in == null) {
+                throw new IOException("report.css is missing from the grader's class path (kit/grader/report/)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
