@@ -11,7 +11,7 @@ import java.util.Set;
  * exactly as a method that does not compile.
  */
 public interface LibraryWithStubs {
-    /** A library that cannot be compiled again (one compiled as written). */
+    /** A library that is not compiled again (a run without the gate, such as the kit's run of the reference). */
     LibraryWithStubs NONE = new LibraryWithStubs() {
         @Override
         public Path library() {

@@ -27,8 +27,8 @@ import java.util.function.Predicate;
  *   with that method's stub ({@link LibraryWithStubs}), the test is "not started" with the reason ("Linear.affine
  *   did not return within 10 s in Linear &gt; ..."), and a fresh JVM goes on with the tests after it.
  *   Each such method costs one time limit, once.</li>
- *   <li>A timeout where no student method can be blamed (or that cannot be stubbed: a library
- *   compiled as written) fails its test; after {@value #TIMEOUTS_PER_CLASS} such in one test class
+ *   <li>A timeout where no student method can be blamed (or none can be stubbed: a run without
+ *   the gate) fails its test; after {@value #TIMEOUTS_PER_CLASS} such in one test class
  *   the rest of that class is not run, and after {@value #TIMEOUTS_PER_RUN} in the whole run nothing
  *   more is, so what unexplained loops add to a run stays a few minutes.</li>
  *   <li>A JVM that dies otherwise (a crash, or out of memory before it could say where) fails the test it
