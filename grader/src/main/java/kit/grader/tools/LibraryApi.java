@@ -52,7 +52,7 @@ public final class LibraryApi {
      * Copies {@code classes} to {@code api} unless the API recorded in {@code state} (by the last
      * copy) is the API of {@code classes} and {@code api} is there; returns what changed, by file.
      */
-    static List<String> sync(Path classes, Path api, Path state) throws IOException {
+    public static List<String> sync(Path classes, Path api, Path state) throws IOException {
         Map<String, String> now = apiOf(classes);
         Properties before = new Properties();
         if (Files.exists(state)) {
