@@ -67,7 +67,7 @@ public final class Embedding implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
-        Shapes.requireSequence("Embedding.forward input (V = " + vocabulary + ")", x, -1, vocabulary,
+        Shapes.requireSequence("Embedding.forward input", "V", x, -1, vocabulary,
                 "one one-hot row per token");
         double[][] input = Rows.copy(x);
         return Pass.of(lookup(input), g -> backward(input, g));
@@ -75,7 +75,7 @@ public final class Embedding implements Layer<double[][], double[][]> {
 
     /** {@code y[t] = sum_v x[t][v] E[v]}, a new {@code T x d} array: for a one-hot row, a copy of a table row. */
     public double[][] lookup(double[][] x) {
-        Shapes.requireSequence("Embedding.lookup input (V = " + vocabulary + ")", x, -1, vocabulary,
+        Shapes.requireSequence("Embedding.lookup input", "V", x, -1, vocabulary,
                 "one one-hot row per token");
         throw new kit.core.NotImplementedYet(4, "Embedding.lookup", "y[t] = sum over v of x[t][v] * E[v], skipping the zeros: a one-hot row copies one row of E");
     }
@@ -85,9 +85,9 @@ public final class Embedding implements Layer<double[][], double[][]> {
      * row {@code t}, and returns {@code dL/dx[t][v] = E[v] . g[t]}, a new {@code T x V} array.
      */
     public double[][] backward(double[][] x, double[][] gradOutput) {
-        int rows = Shapes.requireSequence("Embedding.backward input (V = " + vocabulary + ")", x, -1, vocabulary,
+        int rows = Shapes.requireSequence("Embedding.backward input", "V", x, -1, vocabulary,
                 "one one-hot row per token");
-        Shapes.requireSequence("Embedding.backward dL/dy (d = " + dim + ")", gradOutput, rows, dim,
+        Shapes.requireSequence("Embedding.backward dL/dy", "d", gradOutput, rows, dim,
                 "one row per token");
         throw new kit.core.NotImplementedYet(4, "Embedding.backward", "for every t and v: dE[v] += x[t][v] * g[t] (only the looked-up row, for one-hot x); dx[t][v] = E[v] . g[t]");
     }

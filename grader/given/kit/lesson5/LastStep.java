@@ -29,7 +29,7 @@ public final class LastStep implements Layer<double[][], double[]> {
     public Pass<double[][], double[]> forward(double[][] x) {
         int steps = Shapes.requireSequence("LastStep.forward input", x, -1, width, "steps x width");
         return Pass.of(x[steps - 1].clone(), g -> {
-            Shapes.requireLength("LastStep.backward dL/dy (width = " + width + ")", g, width);
+            Shapes.requireLength("LastStep.backward dL/dy", "width", g, width);
             double[][] dx = new double[steps][width];
             dx[steps - 1] = g.clone();
             return dx;

@@ -54,7 +54,7 @@ public final class RNN implements Layer<double[][], double[][]> {
     /** The states {@code h_0 .. h_{T-1}}, {@code T x hidden}, of the cell run over {@code xs} from {@code h0}. */
     public double[][] run(double[][] xs, double[] h0) {
         Shapes.requireSequence("RNN.run input", xs, -1, cell.inputSize(), "steps x in");
-        Shapes.requireLength("RNN.run start state h0 (hidden = " + cell.hiddenSize() + ")", h0, cell.hiddenSize());
+        Shapes.requireLength("RNN.run start state h0", "hidden", h0, cell.hiddenSize());
         throw new kit.core.NotImplementedYet(5, "RNN.run", "h = h0; for t = 0 .. T-1: h = cell.step(xs[t], h); hs[t] = h");
     }
 
@@ -65,7 +65,7 @@ public final class RNN implements Layer<double[][], double[][]> {
      */
     public double[][] backward(double[][] xs, double[] h0, double[][] hs, double[][] gradHs) {
         int steps = Shapes.requireSequence("RNN.backward input", xs, -1, cell.inputSize(), "steps x in");
-        Shapes.requireLength("RNN.backward start state h0 (hidden = " + cell.hiddenSize() + ")", h0, cell.hiddenSize());
+        Shapes.requireLength("RNN.backward start state h0", "hidden", h0, cell.hiddenSize());
         Shapes.requireSequence("RNN.backward states", hs, steps, cell.hiddenSize(), "steps x hidden");
         Shapes.requireSequence("RNN.backward dL/dh", gradHs, steps, cell.hiddenSize(), "steps x hidden");
         throw new kit.core.NotImplementedYet(5, "RNN.backward", "carry = 0; for t = T-1 down to 0: s = cell.backward(xs[t], t == 0 ? h0 : hs[t-1], hs[t], gradHs[t] + carry); dxs[t] = s.dx(); carry = s.dhPrev()");

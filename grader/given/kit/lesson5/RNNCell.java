@@ -90,8 +90,8 @@ public final class RNNCell {
 
     /** One step forward: the new state {@code h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)}, a new array. */
     public double[] step(double[] x, double[] hPrev) {
-        Shapes.requireLength("RNNCell.step input x_t (in = " + in + ")", x, in);
-        Shapes.requireLength("RNNCell.step state h_{t-1} (hidden = " + hidden + ")", hPrev, hidden);
+        Shapes.requireLength("RNNCell.step input x_t", "in", x, in);
+        Shapes.requireLength("RNNCell.step state h_{t-1}", "hidden", hPrev, hidden);
         throw new kit.core.NotImplementedYet(5, "RNNCell.step", "h[o] = tanh(b[o] + sum over i of W_xh[o][i] * x[i] + sum over j of W_hh[o][j] * hPrev[j])");
     }
 
@@ -101,10 +101,10 @@ public final class RNNCell {
      * {@code dL/dx_t} and {@code dL/dh_{t-1}}; leaves its arguments untouched.
      */
     public StepGradients backward(double[] x, double[] hPrev, double[] h, double[] gradH) {
-        Shapes.requireLength("RNNCell.backward input x_t (in = " + in + ")", x, in);
-        Shapes.requireLength("RNNCell.backward state h_{t-1} (hidden = " + hidden + ")", hPrev, hidden);
-        Shapes.requireLength("RNNCell.backward state h_t (hidden = " + hidden + ")", h, hidden);
-        Shapes.requireLength("RNNCell.backward dL/dh_t (hidden = " + hidden + ")", gradH, hidden);
+        Shapes.requireLength("RNNCell.backward input x_t", "in", x, in);
+        Shapes.requireLength("RNNCell.backward state h_{t-1}", "hidden", hPrev, hidden);
+        Shapes.requireLength("RNNCell.backward state h_t", "hidden", h, hidden);
+        Shapes.requireLength("RNNCell.backward dL/dh_t", "hidden", gradH, hidden);
         throw new kit.core.NotImplementedYet(5, "RNNCell.backward", "a[o] = gradH[o] * (1 - h[o]^2); dW_xh[o][i] += a[o] x[i]; dW_hh[o][j] += a[o] hPrev[j]; db[o] += a[o]; dx = W_xh^T a, dhPrev = W_hh^T a");
     }
 }

@@ -104,7 +104,7 @@ public final class Attention implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
-        int rows = Shapes.requireSequence("Attention.forward input (d = " + d + ")", x, -1, d, "time x features");
+        int rows = Shapes.requireSequence("Attention.forward input", "d", x, -1, d, "time x features");
         Pass<double[][], double[][]> q = new RowWise(query).forward(x);
         Pass<double[][], double[][]> k = new RowWise(key).forward(x);
         Pass<double[][], double[][]> v = new RowWise(value).forward(x);
@@ -120,7 +120,7 @@ public final class Attention implements Layer<double[][], double[][]> {
 
     /** The attention weights of input {@code x}, {@code T x T}: what row {@code i} reads from row {@code j}. */
     public double[][] weightsOf(double[][] x) {
-        Shapes.requireSequence("Attention.weightsOf input (d = " + d + ")", x, -1, d, "time x features");
+        Shapes.requireSequence("Attention.weightsOf input", "d", x, -1, d, "time x features");
         return weights(new RowWise(query).forward(x).output(), new RowWise(key).forward(x).output());
     }
 

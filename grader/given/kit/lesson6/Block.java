@@ -72,7 +72,7 @@ public final class Block implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
-        int rows = Shapes.requireSequence("Block.forward input (d = " + d + ")", x, -1, d, "time x features");
+        int rows = Shapes.requireSequence("Block.forward input", "d", x, -1, d, "time x features");
         Pass<double[][], double[][]> n1 = norm1.forward(x);
         Pass<double[][], double[][]> at = attention.forward(n1.output());
         double[][] u = Sequences.add(x, at.output());
@@ -87,7 +87,7 @@ public final class Block implements Layer<double[][], double[][]> {
 
     /** The attention weights this block's attention puts on input {@code x}, {@code T x T}. */
     public double[][] attentionWeights(double[][] x) {
-        Shapes.requireSequence("Block.attentionWeights input (d = " + d + ")", x, -1, d, "time x features");
+        Shapes.requireSequence("Block.attentionWeights input", "d", x, -1, d, "time x features");
         return attention.weightsOf(norm1.forward(x).output());
     }
 

@@ -80,7 +80,7 @@ public final class Embeddings implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
-        int rows = Shapes.requireSequence("Embeddings.forward input (one-hot rows, V = " + vocabulary + ")",
+        int rows = Shapes.requireSequence("Embeddings.forward input", "one-hot rows, V",
                 x, -1, vocabulary, "time x features");
         if (rows > maxLength) {
             throw new IllegalArgumentException("Embeddings.forward input has " + rows + " rows but at most "

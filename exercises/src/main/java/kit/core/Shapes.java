@@ -20,6 +20,16 @@ public final class Shapes {
         }
     }
 
+    /**
+     * {@link #requireLength(String, double[], int)} for a hot path: {@code what} is named as
+     * {@code "what (dimension = expected)"}, a text built only when the check fails.
+     */
+    public static void requireLength(String what, String dimension, double[] x, int expected) {
+        if (x == null || x.length != expected) {
+            requireLength(what + " (" + dimension + " = " + expected + ")", x, expected);
+        }
+    }
+
     /** Requires two arrays of one length, e.g. logits and targets. */
     public static void requireSameLength(String what, double[] a, String aName, double[] b, String bName) {
         if (a == null || b == null) {
@@ -79,19 +89,34 @@ public final class Shapes {
      * what a row is, for the message. Returns the number of rows.
      */
     public static int requireSequence(String what, double[][] x, int rows, int cols, String meaning) {
-        String expected = (rows < 0 ? "T" : String.valueOf(rows)) + " x " + cols + (rows < 0 ? " with T >= 1" : "")
-                + " (" + meaning + ")";
         if (x == null) {
-            throw new IllegalArgumentException(what + " is null; expected " + expected);
+            throw new IllegalArgumentException(what + " is null; expected " + expected(rows, cols, meaning));
         }
         boolean fits = x.length >= 1 && (rows < 0 || x.length == rows);
         for (double[] row : x) {
             fits &= row != null && row.length == cols;
         }
         if (!fits) {
-            throw new IllegalArgumentException(what + " has shape " + describe(x) + " but expected " + expected);
+            throw new IllegalArgumentException(what + " has shape " + describe(x) + " but expected "
+                    + expected(rows, cols, meaning));
         }
         return x.length;
+    }
+
+    /**
+     * {@link #requireSequence(String, double[][], int, int, String)} for a hot path: {@code what} is
+     * named as {@code "what (dimension = cols)"}, a text built only when the check fails.
+     */
+    public static int requireSequence(String what, String dimension, double[][] x, int rows, int cols, String meaning) {
+        boolean fits = x != null && x.length >= 1 && (rows < 0 || x.length == rows);
+        for (int t = 0; fits && t < x.length; t++) {
+            fits = x[t] != null && x[t].length == cols;
+        }
+        return fits ? x.length : requireSequence(what + " (" + dimension + " = " + cols + ")", x, rows, cols, meaning);
+    }
+
+    private static String expected(int rows, int cols, String meaning) {
+        return (rows < 0 ? "T" : String.valueOf(rows)) + " x " + cols + (rows < 0 ? " with T >= 1" : "") + " (" + meaning + ")";
     }
 
     /** {@code 3 x 4}, or "3 x ragged" for rows of different lengths. */

@@ -29,7 +29,7 @@ public final class FlattenSequence implements Layer<double[][], double[]> {
 
     @Override
     public Pass<double[][], double[]> forward(double[][] x) {
-        int rows = Shapes.requireSequence("FlattenSequence.forward input (d = " + d + ")", x, -1, d, "time x features");
+        int rows = Shapes.requireSequence("FlattenSequence.forward input", "d", x, -1, d, "time x features");
         if (rows != length) {
             throw new IllegalArgumentException("FlattenSequence.forward input has " + rows + " rows but expected "
                     + length);

@@ -69,14 +69,14 @@ public final class LayerNorm implements Layer<double[], double[]> {
 
     @Override
     public Pass<double[], double[]> forward(double[] x) {
-        Shapes.requireLength("LayerNorm.forward input (d = " + d + ")", x, d);
+        Shapes.requireLength("LayerNorm.forward input", "d", x, d);
         double[] input = x.clone();
         return Pass.of(normalize(input), g -> backward(input, g));
     }
 
     /** {@code y = gamma * (x - mean) / sqrt(var + eps) + beta}: a new array of length {@code d}. */
     public double[] normalize(double[] x) {
-        Shapes.requireLength("LayerNorm.normalize input (d = " + d + ")", x, d);
+        Shapes.requireLength("LayerNorm.normalize input", "d", x, d);
         throw new kit.core.NotImplementedYet(6, "LayerNorm.normalize", "mu = mean of x; var = mean of (x - mu)^2; y[i] = gamma[i] * (x[i] - mu) / sqrt(var + EPS) + beta[i]");
     }
 
@@ -85,8 +85,8 @@ public final class LayerNorm implements Layer<double[], double[]> {
      * {@code g} to dL/dbeta, and returns dL/dx, a new array of length {@code d}.
      */
     public double[] backward(double[] x, double[] gradOutput) {
-        Shapes.requireLength("LayerNorm.backward input (d = " + d + ")", x, d);
-        Shapes.requireLength("LayerNorm.backward dL/dy (d = " + d + ")", gradOutput, d);
+        Shapes.requireLength("LayerNorm.backward input", "d", x, d);
+        Shapes.requireLength("LayerNorm.backward dL/dy", "d", gradOutput, d);
         throw new kit.core.NotImplementedYet(6, "LayerNorm.backward", "recompute n = (x - mu) s with s = 1/sqrt(var + EPS); dgamma += g n; dbeta += g; h = gamma g; dx = s (h - mean(h) - n mean(h n))");
     }
 

@@ -64,14 +64,14 @@ public final class Linear implements Layer<double[], double[]> {
 
     @Override
     public Pass<double[], double[]> forward(double[] x) {
-        Shapes.requireLength("Linear.forward input (in = " + in + ")", x, in);
+        Shapes.requireLength("Linear.forward input", "in", x, in);
         double[] input = x.clone();
         return Pass.of(affine(input), g -> backward(input, g));
     }
 
     /** {@code y = W x + b}: a new array of length {@code out}. */
     public double[] affine(double[] x) {
-        Shapes.requireLength("Linear.affine input (in = " + in + ")", x, in);
+        Shapes.requireLength("Linear.affine input", "in", x, in);
         // BEGIN SOLUTION hint: y[o] = b[o] + sum over i of W[o][i] * x[i]
         double[] y = new double[out];
         for (int o = 0; o < out; o++) {
@@ -91,8 +91,8 @@ public final class Linear implements Layer<double[], double[]> {
      * to dL/db, and returns {@code dL/dx = W^T g}, a new array of length {@code in}.
      */
     public double[] backward(double[] x, double[] gradOutput) {
-        Shapes.requireLength("Linear.backward input (in = " + in + ")", x, in);
-        Shapes.requireLength("Linear.backward dL/dy (out = " + out + ")", gradOutput, out);
+        Shapes.requireLength("Linear.backward input", "in", x, in);
+        Shapes.requireLength("Linear.backward dL/dy", "out", gradOutput, out);
         // BEGIN SOLUTION hint: dW[o][i] += g[o] * x[i]; db[o] += g[o]; dx[i] = sum over o of W[o][i] * g[o]
         double[] dx = new double[in];
         for (int o = 0; o < out; o++) {

@@ -100,7 +100,7 @@ public final class Transformer implements Layer<double[][], double[]> {
 
     @Override
     public Pass<double[][], double[]> forward(double[][] x) {
-        Shapes.requireSequence("Transformer.forward input (one-hot rows, V = " + vocabulary + ")",
+        Shapes.requireSequence("Transformer.forward input", "one-hot rows, V",
                 x, -1, vocabulary, "time x features");
         List<Pass<double[][], double[][]>> passes = new ArrayList<>();
         passes.add(embeddings.forward(x));
@@ -123,7 +123,7 @@ public final class Transformer implements Layer<double[][], double[]> {
 
     /** The residual stream {@code r_0 .. r_L} for input {@code x}: {@code (L + 1) x T x d}, a new array. */
     public double[][][] residualStream(double[][] x) {
-        Shapes.requireSequence("Transformer.residualStream input (one-hot rows, V = " + vocabulary + ")",
+        Shapes.requireSequence("Transformer.residualStream input", "one-hot rows, V",
                 x, -1, vocabulary, "time x features");
         double[][][] r = new double[blocks.size() + 1][][];
         r[0] = embeddings.forward(x).output();
@@ -143,7 +143,7 @@ public final class Transformer implements Layer<double[][], double[]> {
             throw new IllegalArgumentException("Transformer.logitsFrom: layer " + layer + " is not in 0.." + blocks.size());
         }
         double[][] h = Rows.copy(r);
-        Shapes.requireSequence("Transformer.logitsFrom residual stream (d = " + d + ")", h, -1, d, "time x features");
+        Shapes.requireSequence("Transformer.logitsFrom residual stream", "d", h, -1, d, "time x features");
         for (int l = layer; l < blocks.size(); l++) {
             h = blocks.get(l).forward(h).output();
         }
@@ -161,7 +161,7 @@ public final class Transformer implements Layer<double[][], double[]> {
                     + blocks.size());
         }
         double[][] h = Rows.copy(r);
-        Shapes.requireSequence("Transformer.logitsOfEveryRowFrom residual stream (d = " + d + ")",
+        Shapes.requireSequence("Transformer.logitsOfEveryRowFrom residual stream", "d",
                 h, -1, d, "time x features");
         for (int l = layer; l < blocks.size(); l++) {
             h = blocks.get(l).forward(h).output();

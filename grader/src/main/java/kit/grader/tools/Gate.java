@@ -60,7 +60,7 @@ public final class Gate {
         Path given = root.resolve(GenerateExercises.GIVEN);
         Path submitted = root.resolve("exercises").resolve(GenerateExercises.SOURCES);
         Path target = root.resolve("exercises").resolve("target");
-        Path classes = target.resolve("library");   // the exercises module's output directory
+        Path classes = target.resolve("library");   // what the test JVMs run (Maven sees target/library-api, LibraryApi)
         Path gateDir = target.resolve("grader-gate");
         Files.createDirectories(gateDir);
         Path gateFile = gateDir.resolve(GATE_FILE);
