@@ -16,6 +16,7 @@ import kit.grader.scoring.Outcome;
 final class ConsoleTable {
     /** Failed counts every graded test that did not pass, as the closing line does; "not started" is part of it. */
     private static final String ROW = "%-34s %7s %8s %7s %14s%n";
+    private static final String NOT_ASSIGNED = "%-34s    not assigned%n";
 
     private ConsoleTable() {
     }
@@ -23,11 +24,15 @@ final class ConsoleTable {
     static String render(Gradebook book) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(ROW, "lesson", "points", "passed", "failed", "(not started)"));
-        for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
-            Lesson lesson = e.getKey();
-            Gradebook.LessonTotals t = e.getValue();
-            s.append(String.format(ROW, lesson.number() + " " + lesson.title(), t.earned() + "/" + t.possible(),
-                    t.passed(), t.failed() + t.notStarted(), "(" + t.notStarted() + ")"));
+        Map<Lesson, Gradebook.LessonTotals> byLesson = book.byLesson();
+        for (Lesson lesson : Lesson.values()) {
+            Gradebook.LessonTotals t = byLesson.get(lesson);
+            if (t != null) {
+                s.append(String.format(ROW, lesson.number() + " " + lesson.title(), t.earned() + "/" + t.possible(),
+                        t.passed(), t.failed() + t.notStarted(), "(" + t.notStarted() + ")"));
+            } else if (book.notAssigned().contains(lesson)) {
+                s.append(String.format(NOT_ASSIGNED, lesson.number() + " " + lesson.title()));
+            }
         }
         long notStarted = count(book, Outcome.NOT_STARTED);
         s.append(String.format(ROW, "total", book.score() + "/" + book.maxScore(), count(book, Outcome.PASSED),

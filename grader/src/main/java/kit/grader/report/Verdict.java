@@ -14,10 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import kit.grader.figures.FigureIndex;
 import kit.grader.figures.FreshFolder;
 import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Lesson;
 import kit.grader.scoring.Prerequisites;
 import kit.grader.scoring.TestRuns;
 
@@ -31,8 +34,11 @@ import kit.grader.scoring.TestRuns;
  * <pre>
  *   Verdict --reports=DIR --expect=full-marks|nothing-started --library=DIR [--gate=FILE]
  *           [--library-kind=exercises|stubs|reference] [--groups=EXPR] [--test=PATTERN] [--seed=N]
- *           [--jvm-options=...] [--test-properties="name=value ..."]
+ *           [--jvm-options=...] [--test-properties="name=value ..."] [--assigned=all|1-3,5]
  * </pre>
+ * {@code --assigned} names the lessons the instructor has assigned so far: a run without
+ * {@code --groups} or {@code --test} grades those alone, and the table lists the others as
+ * "not assigned" (worth nothing, never run).
  * {@code full-marks}: every graded test passed and nothing was refused; {@code nothing-started}:
  * every graded test is "not started" (the kit's run over the untouched stubs).
  */
@@ -78,12 +84,26 @@ public final class Verdict {
         FreshFolder.empty(reports.resolve(FigureIndex.FOLDER));   // the figures of this run only
         List<String> classpath = new ArrayList<>(ownClasspath());
         classpath.add(library.toString());   // last: nothing in it can shadow the grader or its libraries
+        String groups = a.getOrDefault("--groups", "");
+        String test = a.getOrDefault("--test", "");
+        List<Lesson> notAssigned = new ArrayList<>();
+        if (groups.isBlank() && test.isBlank()) {
+            Set<Lesson> assigned = Lesson.assigned(a.get("--assigned"));
+            for (Lesson lesson : Lesson.values()) {
+                if (!assigned.contains(lesson)) {
+                    notAssigned.add(lesson);
+                }
+            }
+            if (!notAssigned.isEmpty()) {
+                groups = assigned.stream().map(Lesson::tag).collect(Collectors.joining(" | "));
+            }
+        }
         TestRuns.Settings settings = new TestRuns.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
-                classpath, jvm, a.getOrDefault("--groups", ""), a.getOrDefault("--test", ""),
-                reports.resolve("runs"));
+                classpath, jvm, groups, test, reports.resolve("runs"));
         Gradebook book = "refused".equals(gate.getProperty("status"))
                 ? TestRuns.planOnly(settings, "not run: the submission was refused (see REFUSED)", gate.getProperty("reason"), notes)
                 : TestRuns.run(settings, notes);
+        book = book.withNotAssigned(notAssigned);
         Prerequisites.mark(book, Verdict.class.getClassLoader(), library);
         Reports.writeAll(book, reports);
         System.out.println();
