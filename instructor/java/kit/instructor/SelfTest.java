@@ -117,7 +117,7 @@ public final class SelfTest {
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"), StandardCharsets.UTF_8);
         List<String> header = new ArrayList<>(List.of("student"));
         Kit.lessons(kit).forEach(l -> header.add("lesson" + l));
-        header.addAll(List.of("total", "status", "seconds"));
+        header.addAll(List.of("total", "status", "seconds", "seed"));
         checks.that("the gradebook's header names every lesson", rows.get(0).equals(String.join(",", header)),
                 rows.get(0));
         checks.that("the gradebook has one row per submission", rows.size() == n + 1, String.join("\n", rows));
@@ -126,17 +126,18 @@ public final class SelfTest {
             String[] row = rows.get(i + 1).split(",");
             Results r = expect(c, out.resolve(c.name()).resolve("results.json"), "regrade");
             BigDecimal sum = BigDecimal.ZERO;
-            for (int l = 1; l < header.size() - 3; l++) {
+            for (int l = 1; l < header.size() - 4; l++) {
                 sum = sum.add(new BigDecimal(row[l]));
             }
             checks.that("regrade's row for " + c.name() + " has its name, status and total", row[0].equals(c.name())
-                    && r != null && row[header.size() - 2].equals(r.status().label)
-                    && new BigDecimal(row[header.size() - 3]).compareTo(r == null ? BigDecimal.ZERO : r.score()) == 0
-                    && sum.compareTo(new BigDecimal(row[header.size() - 3])) == 0, rows.get(i + 1));
-            timings.add("regrade of " + c.name() + ": " + row[header.size() - 1] + " s"
+                    && r != null && row[header.size() - 3].equals(r.status().label)
+                    && new BigDecimal(row[header.size() - 4]).compareTo(r == null ? BigDecimal.ZERO : r.score()) == 0
+                    && sum.compareTo(new BigDecimal(row[header.size() - 4])) == 0
+                    && row[header.size() - 1].equals(r.seed()), rows.get(i + 1));
+            timings.add("regrade of " + c.name() + ": " + row[header.size() - 2] + " s"
                     + (c.status() == Results.Status.TIMEOUT ? " (time limit " + timeout + " s)" : ""));
             if (c.status() == Results.Status.TIMEOUT) {
-                long seconds = Long.parseLong(row[header.size() - 1]);
+                long seconds = Long.parseLong(row[header.size() - 2]);
                 checks.that("the endless loop is stopped at the time limit", seconds <= timeout + 30,
                         seconds + " s for a limit of " + timeout + " s");
             }
