@@ -107,7 +107,9 @@ public final class BuildHandout {
             }
             write(out.resolve(relative.toString()), content, Files.isExecutable(f) && !f.toString().endsWith(".java"));
         }
-        String readme = studentReadme(Files.readString(kit.resolve("README.md"), StandardCharsets.UTF_8));
+        Path kitReadme = kit.resolve("README.md");
+        String readme = studentReadme(new String(Kit.withUnixLineEnds(kitReadme, Files.readAllBytes(kitReadme)),
+                StandardCharsets.UTF_8));
         write(out.resolve("README.md"), readme.getBytes(StandardCharsets.UTF_8), false);
         Path workflow = kit.resolve(WORKFLOW);
         write(out.resolve(".github/workflows/classroom.yml"),
