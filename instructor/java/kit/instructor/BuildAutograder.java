@@ -18,10 +18,10 @@ import java.util.stream.Stream;
 /**
  * Builds Gradescope's {@code autograder.zip}: {@code setup.sh} and {@code run_autograder} at the
  * root (Gradescope's layout), the settings in {@code autograder.properties} ({@link GradingOptions}),
- * and the kit itself under {@code kit/}: what a grading reads (the library, the grader, the build,
- * the book's pages, the instructor tools, with solutions/, which the grader's given-code check
- * compares a submission against), without build output, version control, the book's figures,
- * {@code bench/}, {@code .ci/} or {@code .github/}. Every text file is written with LF line ends,
+ * and the kit itself under {@code kit/}: what a grading reads (the library, the grader with its
+ * copy of the given code, the build, the book's pages, the instructor tools), without build
+ * output, version control, {@code solutions/}, the book's figures, {@code bench/}, {@code .ci/}
+ * or {@code .github/}. Every text file is written with LF line ends,
  * whatever the checkout has, so a bundle built on Windows runs on Gradescope.
  * <pre>
  *   BuildAutograder KIT [--out FILE] [--timeout SECONDS] [--seed N|random] [--lessons all|1-3,5]
@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  */
 public final class BuildAutograder {
     /** Folders of the kit a grading never reads (relative to its root). */
-    static final List<Path> NOT_GRADED = List.of(Path.of("bench"), Path.of(".ci"), Path.of(".github"),
-            Path.of("src", "site", "markdown", "figures"));
+    static final List<Path> NOT_GRADED = List.of(Path.of("solutions"), Path.of("bench"), Path.of(".ci"),
+            Path.of(".github"), Path.of("src", "site", "markdown", "figures"));
 
     private BuildAutograder() {
     }

@@ -118,8 +118,9 @@ public final class HandoutCheck {
                 .filter(e -> new String(e.getValue(), StandardCharsets.ISO_8859_1).contains("\r")).map(Map.Entry::getKey).toList();
         checks.that("the bundle's scripts have LF line ends", scripts.isEmpty(), scripts.toString());
         List<String> unread = za.keySet().stream().filter(n -> n.startsWith("kit/bench/") || n.startsWith("kit/.github/")
+                || n.startsWith("kit/solutions/")
                 || n.startsWith("kit/.ci/") || n.startsWith("kit/src/site/markdown/figures/")).toList();
-        checks.that("the bundle carries no files grading never reads (bench/, .github/, .ci/, the book's figures)",
+        checks.that("the bundle carries no files grading never reads (solutions/, bench/, .github/, .ci/, the book's figures)",
                 unread.isEmpty(), unread.toString());
         return handout;
     }
