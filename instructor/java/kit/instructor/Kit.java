@@ -126,7 +126,8 @@ final class Kit {
         if (stale != null) {
             throw new IllegalStateException("exercises/ is not what the generator makes from solutions/, so " + tool
                     + " stops (it would grade against that copy). The generator says:\n    "
-                    + stale.replace("\n", "\n    ") + "\nexercises/ is generated: if you edited it by hand, move "
+                    + stale.lines().filter(l -> !l.startsWith("Regenerate with")).collect(java.util.stream.Collectors.joining("\n    "))
+                    + "\nexercises/ is generated: if you edited it by hand, move "
                     + "those edits into solutions/ first (git diff exercises/ shows them), because regenerating "
                     + "overwrites exercises/. Then regenerate it from the kit's root:\n    java "
                     + "grader/src/main/java/kit/grader/tools/GenerateExercises.java");
