@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * <pre>
  *   HandoutCheck KIT [--maven-repo DIR]
  * </pre>
- * Ends with "N passed, M failed" and exits non-zero on a failure.
+ * Ends with "handout check: N passed, M failed" (.ci/run adds it to the kit check's count) and
+ * exits non-zero on a failure.
  */
 public final class HandoutCheck {
     private static final String LINEAR = "kit/lesson1/Linear.java";
@@ -58,8 +59,8 @@ public final class HandoutCheck {
         } finally {
             Kit.delete(tmp);
         }
-        System.out.printf("handout check: %.0f s%n", (System.nanoTime() - start) / 1e9);
-        System.out.println(check.checks.passed + " passed, " + check.checks.failed + " failed");
+        System.out.printf("handout check took %.0f s%n", (System.nanoTime() - start) / 1e9);
+        System.out.println("handout check: " + check.checks.passed + " passed, " + check.checks.failed + " failed");
         System.exit(check.checks.failed == 0 ? 0 : 1);
     }
 
