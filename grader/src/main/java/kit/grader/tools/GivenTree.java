@@ -34,8 +34,8 @@ import kit.grader.tools.Submissions.Region;
 /**
  * The given code as javac reads it: a region the student wrote must be whole statements at the end
  * of its method's body, and everything outside the regions must be, to javac's own parser, the
- * given file's tree. A hand-written scanner cannot promise that (javac ends a line at a lone
- * a lone carriage return too, reads unicode escapes before anything else, and so on); the parser can.
+ * given file's tree. A hand-written scanner cannot promise that (javac ends a line comment at a
+ * lone carriage return too, reads unicode escapes before anything else, and so on); the parser can.
  *
  * <p>Each file is parsed as given (every stub in place) and once per region with only that region
  * filled in. Each tree is printed with every region's statements replaced by a marker; the prints
@@ -231,10 +231,8 @@ final class GivenTree {
             long close = positions.getEndPosition(unit, method.getBody()) - 1;
             if (close < r[1]) {
                 int line = region.studentLine() + (int) unit.getLineMap().getLineNumber(close) - firstLine;
-                String text = region.text();
                 return "javac reads the brace on line " + line + " as the end of " + method.getName()
-                        + (text.contains("\r") || text.contains("\\u")
-                        ? " (javac ends a line comment at a lone carriage return too, and reads a unicode escape first)" : "");
+                        + (region.text().contains("\\u") ? " (javac reads a unicode escape before anything else)" : "");
             }
             return "javac reads it as changing the given code around it (a comment, string or block left open?)";
         }

@@ -90,6 +90,8 @@ final class Submissions {
         List<Rebuilt> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
+        // exercises/src/main/java and the folders above it, up to exercises/, are no links either
+        boolean linkedTree = java.util.stream.Stream.iterate(submitted, Path::getParent).limit(4).anyMatch(Files::isSymbolicLink);
         for (Path source : GenerateExercises.javaFiles(given)) {
             Path relative = given.relativize(source);
             String generated = Files.readString(source, StandardCharsets.UTF_8);
@@ -98,7 +100,7 @@ final class Submissions {
             List<Region> regions = stubsOf(generated);
             if (!Files.exists(student, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 notes.add(shown.shown() + " is missing: graded as given, with its stubs not started");
-            } else if (!insideWithoutLinks(submitted, relative)) {
+            } else if (linkedTree || !insideWithoutLinks(submitted, relative)) {
                 notes.add(shown.shown() + " is a symbolic link (or lies behind one) and is ignored: "
                         + "graded as given, with its stubs not started");
             } else {
@@ -113,7 +115,7 @@ final class Submissions {
             }
             files.add(new Rebuilt(relative, generated, regions));
         }
-        for (Path extra : GenerateExercises.javaFiles(submitted)) {
+        for (Path extra : linkedTree ? List.<Path>of() : GenerateExercises.javaFiles(submitted)) {
             if (!Files.exists(given.resolve(submitted.relativize(extra)))) {
                 notes.add("exercises/src/main/java/" + submitted.relativize(extra).toString().replace('\\', '/')
                         + " was added and is ignored: only code in the stubs' places is graded "
