@@ -34,11 +34,12 @@ import kit.grader.scoring.TestRuns;
  * <pre>
  *   Verdict --reports=DIR --expect=full-marks|nothing-started --library=DIR [--gate=FILE]
  *           [--library-kind=exercises|stubs|reference] [--groups=EXPR] [--test=PATTERN] [--seed=N]
- *           [--jvm-options=...] [--test-properties="name=value ..."] [--assigned=all|1-3,5]
+ *           [--jvm-options=...] [--test-properties="name=value ..."] [--book=DIR] [--assigned=all|1-3,5]
  * </pre>
- * {@code --assigned} names the lessons the instructor has assigned so far: a run without
- * {@code --groups} or {@code --test} grades those alone, and the table lists the others as
- * "not assigned" (worth nothing, never run).
+ * {@code --book}: the course book's folder ({@code src/site/markdown}), whose pages and figures the
+ * report page shows beside the student's figures. {@code --assigned} names the lessons the
+ * instructor has assigned so far: a run without {@code --groups} or {@code --test} grades those
+ * alone, and the table lists the others as "not assigned" (worth nothing, never run).
  * {@code full-marks}: every graded test passed and nothing was refused; {@code nothing-started}:
  * every graded test is "not started" (the kit's run over the untouched stubs).
  */
@@ -105,10 +106,12 @@ public final class Verdict {
                 : TestRuns.run(settings, notes);
         book = book.withNotAssigned(notAssigned);
         Prerequisites.mark(book, Verdict.class.getClassLoader(), library);
-        Reports.writeAll(book, reports);
+        Reports.writeAll(book, reports, a.containsKey("--book") ? Path.of(a.get("--book")) : null);
         System.out.println();
         System.out.print(Reports.table(book));
         System.out.println();
+        Path page = reports.resolve(ReportPage.FILE);
+        System.out.println(Files.exists(page) ? ReportPage.consoleLine(page) : "page: not written (see the error above)");
         System.out.println(FigureIndex.read(reports.resolve(FigureIndex.FOLDER)).line());
         System.out.println("reports: " + reports.toAbsolutePath().normalize());
         Properties totals = Reports.totals(book);
