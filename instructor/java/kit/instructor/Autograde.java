@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -22,8 +20,8 @@ import java.util.Properties;
  * online, so that Maven fetches everything once and every later grading runs offline.
  */
 public final class Autograde {
-    /** The bundle's default time limit for one grading; Gradescope's own must be longer. */
-    static final int DEFAULT_TIMEOUT_SECONDS = 480;
+    /** Where a Gradescope student finds figures: in their own copy; the grading's are not kept. */
+    static final String FIGURES_ON_GRADESCOPE = "your own copy's grader/target/grader/figures when you run ./mvnw test";
 
     private Autograde() {
     }
@@ -35,18 +33,17 @@ public final class Autograde {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         Path kit = Kit.root(root.resolve("source").resolve("kit"));
         Properties bundle = Kit.properties(root.resolve("source").resolve("autograder.properties"));
-        Duration timeout = Duration.ofSeconds(Long.parseLong(bundle.getProperty("timeout.seconds",
-                String.valueOf(DEFAULT_TIMEOUT_SECONDS))));
-        List<String> mavenArgs = mavenArgs(bundle);
+        GradingOptions options = GradingOptions.from(bundle, kit);
         if (args.length > 1 && args[1].equals("--warm")) {
-            warm(kit, timeout, mavenArgs);
+            warm(kit, options);
             return;
         }
-        Grading.Settings settings = new Grading.Settings(kit, root.resolve("submission"), timeout, true, mavenArgs);
+        Grading.Settings settings = new Grading.Settings(kit, root.resolve("submission"), options, true);
         Path keep = Files.createTempDirectory("kit-autograde-");
         Results results;
         try {
             results = Grading.grade(settings, keep);
+            results.replaceInOutput(keep.resolve("figures").toString(), FIGURES_ON_GRADESCOPE);
         } catch (IOException | RuntimeException e) {
             e.printStackTrace();
             results = Results.zero(Results.Status.ERROR, "The autograder failed on this submission (score 0): "
@@ -65,8 +62,10 @@ public final class Autograde {
     }
 
     /** Grades the stubs with Maven online: fills the local repository for offline gradings. */
-    private static void warm(Path kit, Duration timeout, List<String> mavenArgs) throws Exception {
-        Grading.Settings settings = new Grading.Settings(kit, null, timeout.multipliedBy(2), false, mavenArgs);
+    private static void warm(Path kit, GradingOptions options) throws Exception {
+        GradingOptions longer = new GradingOptions(options.timeout().multipliedBy(2), options.seed(), options.assigned(),
+                options.mavenHeap(), options.testHeap(), options.graderArgs());
+        Grading.Settings settings = new Grading.Settings(kit, null, longer, false);
         Path keep = Files.createTempDirectory("kit-warm-");
         Results results = Grading.grade(settings, keep);
         String log = Files.readString(keep.resolve("log.txt"), StandardCharsets.ISO_8859_1);
@@ -78,15 +77,6 @@ public final class Autograde {
         }
         System.out.println("warmed up: the stubs graded online, score " + results.score().toPlainString()
                 + "; gradings now run offline");
-    }
-
-    /** The grader arguments baked into the bundle: {@code maven.arg.0}, {@code maven.arg.1}, ... */
-    static List<String> mavenArgs(Properties bundle) {
-        List<String> args = new ArrayList<>();
-        for (int i = 0; bundle.containsKey("maven.arg." + i); i++) {
-            args.add(bundle.getProperty("maven.arg." + i));
-        }
-        return args;
     }
 
     private static String tail(String log) {

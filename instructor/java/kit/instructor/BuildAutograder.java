@@ -17,50 +17,58 @@ import java.util.stream.Stream;
 
 /**
  * Builds Gradescope's {@code autograder.zip}: {@code setup.sh} and {@code run_autograder} at the
- * root (Gradescope's layout), the settings in {@code autograder.properties}, and the kit itself
- * under {@code kit/} (without build output or version control; with solutions/, which the
- * grader's given-code check compares a submission against).
+ * root (Gradescope's layout), the settings in {@code autograder.properties} ({@link GradingOptions}),
+ * and the kit itself under {@code kit/}: what a grading reads (the library, the grader with its
+ * copy of the given code, the build, the book's pages, the instructor tools), without build
+ * output, version control, {@code solutions/}, the book's figures, {@code bench/}, {@code .ci/}
+ * or {@code .github/}. Every text file is written with LF line ends,
+ * whatever the checkout has, so a bundle built on Windows runs on Gradescope.
  * <pre>
- *   BuildAutograder KIT [--out FILE] [--timeout SECONDS] [-- GRADER-ARGS...]
+ *   BuildAutograder KIT [--out FILE] [--timeout SECONDS] [--seed N|random] [--lessons all|1-3,5]
+ *                   [--heap-maven SIZE] [--heap-tests SIZE] [-- GRADER-ARGS...]
  * </pre>
  */
 public final class BuildAutograder {
+    /** Folders of the kit a grading never reads (relative to its root). */
+    static final List<Path> NOT_GRADED = List.of(Path.of("solutions"), Path.of("bench"), Path.of(".ci"),
+            Path.of(".github"), Path.of("src", "site", "markdown", "figures"));
+
     private BuildAutograder() {
     }
 
     public static void main(String[] args) throws Exception {
+        Kit.exitWithMessage("build-autograder", () -> buildFromCommandLine(args));
+    }
+
+    private static void buildFromCommandLine(String[] args) throws Exception {
+        String usage = "usage: build-autograder [--out FILE] " + GradingOptions.USAGE;
         if (args.length < 1) {
-            throw new IllegalArgumentException("usage: build-autograder [--out FILE] [--timeout SECONDS] [-- GRADER-ARGS...]");
+            throw new IllegalArgumentException(usage);
         }
         long start = System.nanoTime();
         Path kit = Kit.root(Path.of(args[0]));
         Path out = kit.resolve("target").resolve("autograder.zip");
-        Properties settings = new Properties();
-        settings.setProperty("timeout.seconds", String.valueOf(Autograde.DEFAULT_TIMEOUT_SECONDS));
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(args[++i]).toAbsolutePath().normalize();
-                case "--timeout" -> settings.setProperty("timeout.seconds", String.valueOf(Long.parseLong(args[++i])));
-                case "--" -> {
-                    for (int k = i + 1; k < args.length; k++) {
-                        settings.setProperty("maven.arg." + (k - i - 1), args[k]);
-                    }
-                    i = args.length;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        GradingOptions options = GradingOptions.defaults(kit);
+        for (int i = 1; i < args.length; ) {
+            GradingOptions.Parsed parsed = options.parse(args, i);
+            if (parsed != null) {
+                options = parsed.options();
+                i += parsed.used();
+            } else if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[i + 1]).toAbsolutePath().normalize();
+                i += 2;
+            } else {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; " + usage);
             }
         }
-        String stale = Kit.exercisesStale(kit);
-        if (stale != null) {
-            throw new IllegalStateException("exercises/ is not what the generator makes from solutions/; "
-                    + "regenerate it before building the autograder:\n" + stale);
-        }
+        Kit.requirePristine(kit, "build-autograder");
+        Properties settings = new Properties();
+        options.store(settings);
         int files = build(kit, out, settings);
-        System.out.printf("built %s: %d files, %d KB, in %.1f s (time limit %s s per grading%s)%n", out, files,
-                Files.size(out) / 1024, (System.nanoTime() - start) / 1e9, settings.getProperty("timeout.seconds"),
-                settings.containsKey("maven.arg.0") ? ", grader arguments " + Autograde.mavenArgs(settings) : "");
+        System.out.printf("built %s: %d files, %d KB, in %.1f s (%s)%n", out, files,
+                Files.size(out) / 1024, (System.nanoTime() - start) / 1e9, options.describe());
         System.out.println("upload it on Gradescope (Configure Autograder, Ubuntu 22.04 base image), with the "
-                + "autograder timeout set above the time limit");
+                + "autograder timeout set above the time limit; the default container (768 MB, 1/2 CPU) is enough");
     }
 
     static int build(Path kit, Path out, Properties settings) throws IOException {
@@ -75,22 +83,29 @@ public final class BuildAutograder {
         // The JDK's zip file system keeps Unix permissions, so the scripts stay executable.
         try (FileSystem zip = FileSystems.newFileSystem(partial,
                 Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
-            add(zip, "setup.sh", Files.readAllBytes(gradescope.resolve("setup.sh")), true);
-            add(zip, "run_autograder", Files.readAllBytes(gradescope.resolve("run_autograder")), true);
+            for (String script : List.of("setup.sh", "run_autograder")) {
+                Path file = gradescope.resolve(script);
+                add(zip, script, Kit.withUnixLineEnds(file, Files.readAllBytes(file)), true);
+            }
             StringWriter properties = new StringWriter();
             settings.store(properties, "the autograder's settings, written by build-autograder");
             add(zip, "autograder.properties", properties.toString().getBytes(StandardCharsets.UTF_8), false);
             for (Path f : kitFiles) {
-                add(zip, "kit/" + kit.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f),
-                        Files.isExecutable(f) && !f.toString().endsWith(".java"));
+                add(zip, "kit/" + kit.relativize(f).toString().replace('\\', '/'),
+                        Kit.withUnixLineEnds(f, Files.readAllBytes(f)), Files.isExecutable(f) && !f.toString().endsWith(".java"));
             }
         }
         Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
         return kitFiles.size() + 3;
     }
 
-    /** Build output, version control, editors' files, and what is built here anyway. */
+    /** Build output, version control, editors' files, what is built here anyway, and what grading never reads. */
     private static boolean excluded(Path relative) {
+        for (Path folder : NOT_GRADED) {
+            if (relative.startsWith(folder)) {
+                return true;
+            }
+        }
         for (Path part : relative) {
             if (Kit.skipped(part)) {
                 return true;

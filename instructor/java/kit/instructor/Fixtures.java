@@ -16,8 +16,8 @@ import java.util.zip.ZipOutputStream;
  * <ul>
  *   <li>{@code a-reference}: the whole repository, with the reference library in exercises/;</li>
  *   <li>{@code b-stubs}: just the kit/ package folders, untouched;</li>
- *   <li>{@code c-compile-error}: the contents of exercises/, the reference with a string literal
- *       left open in the first student region of kit/lesson1/Linear.java;</li>
+ *   <li>{@code c-compile-error}: the contents of exercises/, the reference with a line that does
+ *       not compile (a string for an int) in the first student region of kit/lesson1/Linear.java;</li>
  *   <li>{@code d-endless-loop}: a zip of the kit/ folders, the reference with an endless loop at
  *       the start of the first student region of kit/lesson1/Linear.java.</li>
  * </ul>
@@ -53,7 +53,7 @@ record Fixtures(Path root, List<Case> batchCases) {
         Path linear = exercises.resolve("src/main/java").resolve(LINEAR);
         List<String> lines = new ArrayList<>(Files.readAllLines(linear, StandardCharsets.UTF_8));
         int broken = firstLine(lines, "// BEGIN SOLUTION") + 1;
-        lines.add(broken, "        String unfinished = \"the closing quote is missing;");
+        lines.add(broken, "        int broken = \"not a number\";");
         Files.write(linear, lines, StandardCharsets.UTF_8);
         cases.add(new Case("c-compile-error", exercises, Results.Status.COMPILE_ERROR,
                 Kit.LIBRARY.toString().replace('\\', '/') + "/" + LINEAR + ":" + (broken + 1) + ":"));

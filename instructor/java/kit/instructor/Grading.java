@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Grading {
     /** What to grade and how. {@code submission} null grades the untouched stubs. */
-    record Settings(Path kit, Path submission, Duration timeout, boolean offline, List<String> mavenArgs) {
+    record Settings(Path kit, Path submission, GradingOptions options, boolean offline) {
+        Duration timeout() {
+            return options.timeout();
+        }
     }
 
     /** The results, and the grading's own log and reports for whoever wants to keep them. */
@@ -29,13 +32,21 @@ final class Grading {
 
     /**
      * Grades; {@code keep} (if not null) receives the Maven log, the score table, the summary, the
-     * report page and what it links to (the figures, the book's copies).
+     * report page and what it links to (the figures, the book's copies). The seed the grading used
+     * is in the results ({@code extra_data.seed}).
      */
     static Results grade(Settings settings, Path keep) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("kit-grading-").toRealPath();
         try {
-            Graded g = run(settings, work, start);
+            String seed = settings.options().seedForOneGrading();
+            Graded g = run(settings, seed, work, start);
+            g.results().record("seed", seed);
+            g.results().addNote("Graded on seed " + seed + (settings.options().seed().equals(GradingOptions.RANDOM)
+                    ? ", drawn for this submission." : ", the instructor's."));
+            // The figures were drawn into the grading's own folder, deleted below: say where they are kept, if anywhere.
+            g.results().replaceInOutput(work.resolve("reports").resolve("figures").toString(), keep == null
+                    ? "your own copy's grader/target/grader/figures when you run ./mvnw test" : keep.resolve("figures").toString());
             if (keep != null) {
                 Files.createDirectories(keep);
                 Files.writeString(keep.resolve("log.txt"), g.log(), StandardCharsets.ISO_8859_1);
@@ -57,7 +68,7 @@ final class Grading {
         }
     }
 
-    private static Graded run(Settings settings, Path work, long start) throws IOException, InterruptedException {
+    private static Graded run(Settings settings, String seed, Path work, long start) throws IOException, InterruptedException {
         Path kit = work.resolve("kit");
         Kit.copy(settings.kit(), kit);
         Path library = kit.resolve(Kit.LIBRARY);
@@ -74,7 +85,7 @@ final class Grading {
         }
         Path reports = work.resolve("reports");
         Path log = work.resolve("maven.log");
-        boolean finished = maven(settings, kit, reports, log);
+        boolean finished = maven(settings, seed, kit, reports, log);
         String output = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
         Results results = finish(settings, finished, kit, reports, output, seconds(start));
         results.addNote(note);
@@ -89,7 +100,11 @@ final class Grading {
         Path json = reports.resolve("results.json");
         if (Files.isRegularFile(json)) {
             try {
-                return Results.fromGrader(Files.readString(json, StandardCharsets.UTF_8), refused(reports));
+                Results graded = Results.fromGrader(Files.readString(json, StandardCharsets.UTF_8), refused(reports));
+                if (graded.status() == Results.Status.GRADED && methodDidNotCompile(kit)) {
+                    graded.status(Results.Status.COMPILE_ERROR);
+                }
+                return graded;
             } catch (IllegalArgumentException e) {
                 return Results.zero(Results.Status.ERROR, Feedback.error(e.getMessage(), log), seconds);
             }
@@ -101,6 +116,12 @@ final class Grading {
         return Results.zero(Results.Status.ERROR, Feedback.error("the grader wrote no results", log), seconds);
     }
 
+    /** True if the gate graded a method as not started because it does not compile. */
+    private static boolean methodDidNotCompile(Path kit) throws IOException {
+        java.util.Properties gate = Kit.properties(kit.resolve("exercises/target/grader-gate/gate.properties"));
+        return gate.getProperty("notes", "").contains("does not compile");
+    }
+
     /** True if the grader's totals say a rule is broken or given code changed (so the grade is 0). */
     private static boolean refused(Path reports) throws IOException {
         java.util.Properties totals = Kit.properties(reports.resolve("verdict.properties"));
@@ -108,17 +129,18 @@ final class Grading {
     }
 
     /** Runs the grading command; false if it ran out of time (it and its children are then killed). */
-    private static boolean maven(Settings settings, Path kit, Path reports, Path log)
+    private static boolean maven(Settings settings, String seed, Path kit, Path reports, Path log)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", "mvnw"));
         if (settings.offline()) {
             command.add("-o");
         }
         command.addAll(List.of("-B", "-ntp", "test", "-Dgrader.reports=" + reports));
-        command.addAll(settings.mavenArgs());
+        command.addAll(settings.options().mavenArgs(seed));
         ProcessBuilder pb = new ProcessBuilder(command).directory(kit.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("JAVA_HOME", javaHome());
+        pb.environment().put("MAVEN_OPTS", settings.options().mavenOpts());
         Process p = pb.start();
         boolean finished = p.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         // Whatever is left (a forked test JVM spinning in a loop) goes too.

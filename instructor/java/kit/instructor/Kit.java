@@ -115,6 +115,66 @@ final class Kit {
         return p.waitFor() == 0 ? null : said;
     }
 
+    /**
+     * Fails with a clear message unless exercises/ is what the generator makes from solutions/:
+     * the tools grade in a copy of this kit, so a stale or hand-edited exercises/ would be what
+     * students are graded against. Regenerating would overwrite hand edits, so the message says
+     * how to keep them.
+     */
+    static void requirePristine(Path root, String tool) throws IOException, InterruptedException {
+        String stale = exercisesStale(root);
+        if (stale != null) {
+            throw new IllegalStateException("exercises/ is not what the generator makes from solutions/, so " + tool
+                    + " stops (it would grade against that copy). The generator says:\n    "
+                    + stale.lines().filter(l -> !l.startsWith("Regenerate with")).collect(java.util.stream.Collectors.joining("\n    "))
+                    + "\nexercises/ is generated: if you edited it by hand, move "
+                    + "those edits into solutions/ first (git diff exercises/ shows them), because regenerating "
+                    + "overwrites exercises/. Then regenerate it from the kit's root:\n    java "
+                    + "grader/src/main/java/kit/grader/tools/GenerateExercises.java");
+        }
+    }
+
+    /** An action of a tool's main method. */
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** Runs a tool's work; a mistake of its user ends it with one message and exit code 2, not a stack trace. */
+    static void exitWithMessage(String tool, Action action) throws Exception {
+        try {
+            action.run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(tool + ": " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * A file's bytes as a Unix system needs them: text with LF line ends (a checkout on Windows
+     * may have CRLF, which breaks every shell script), except Windows' own {@code .cmd} scripts;
+     * binary files (a NUL byte, or a known binary type) as they are.
+     */
+    static byte[] withUnixLineEnds(Path file, byte[] content) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".cmd") || name.endsWith(".bat") || BINARY.matcher(name).matches()) {
+            return content;
+        }
+        for (byte b : content) {
+            if (b == 0) {
+                return content;
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length);
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] != '\r' || i + 1 >= content.length || content[i + 1] != '\n') {
+                out.write(content[i]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static final Pattern BINARY = Pattern.compile(".*\\.(png|jpe?g|gif|ico|jar|zip|gz|class|pdf)");
+
     /** A properties file, or no properties if there is no such file. */
     static Properties properties(Path file) throws IOException {
         Properties p = new Properties();

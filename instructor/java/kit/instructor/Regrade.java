@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,32 +17,39 @@ import java.util.stream.Stream;
  * total, status, seconds; rewritten after each submission) and, per student, OUT/NAME/results.json
  * with the grading's log and score table beside it.
  * <pre>
- *   Regrade KIT SUBMISSIONS [--out DIR] [--timeout SECONDS] [-- GRADER-ARGS...]
+ *   Regrade KIT SUBMISSIONS [--out DIR] [--timeout SECONDS] [--seed N|random] [--lessons all|1-3,5]
+ *           [--heap-maven SIZE] [--heap-tests SIZE] [-- GRADER-ARGS...]
  * </pre>
+ * The seed defaults to one drawn per submission (the gradebook's seed column), the lessons to the
+ * kit's {@code grader.assigned}.
  */
 public final class Regrade {
     private Regrade() {
     }
 
     public static void main(String[] args) throws Exception {
+        Kit.exitWithMessage("regrade", () -> regrade(args));
+    }
+
+    private static void regrade(String[] args) throws Exception {
         if (args.length < 2) {
-            throw new IllegalArgumentException(
-                    "usage: regrade SUBMISSIONS [--out DIR] [--timeout SECONDS] [-- GRADER-ARGS...]");
+            throw new IllegalArgumentException("usage: regrade SUBMISSIONS [--out DIR] " + GradingOptions.USAGE);
         }
         Path kit = Kit.root(Path.of(args[0]));
         Path submissions = Path.of(args[1]).toAbsolutePath().normalize();
         Path out = null;
-        Duration timeout = Duration.ofSeconds(Autograde.DEFAULT_TIMEOUT_SECONDS);
-        List<String> mavenArgs = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(args[++i]);
-                case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
-                case "--" -> {
-                    mavenArgs.addAll(List.of(args).subList(i + 1, args.length));
-                    i = args.length;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        GradingOptions options = GradingOptions.defaults(kit);
+        for (int i = 2; i < args.length; ) {
+            GradingOptions.Parsed parsed = options.parse(args, i);
+            if (parsed != null) {
+                options = parsed.options();
+                i += parsed.used();
+            } else if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[i + 1]);
+                i += 2;
+            } else {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; usage: regrade SUBMISSIONS [--out DIR] "
+                        + GradingOptions.USAGE);
             }
         }
         if (!Files.isDirectory(submissions)) {
@@ -51,15 +57,11 @@ public final class Regrade {
         }
         out = (out != null ? out : submissions.resolveSibling(submissions.getFileName() + "-grades"))
                 .toAbsolutePath().normalize();
-        String stale = Kit.exercisesStale(kit);
-        if (stale != null) {
-            throw new IllegalStateException("exercises/ is not what the generator makes from solutions/, so it is "
-                    + "no pristine copy to grade in:\n" + stale);
-        }
-        regrade(kit, submissions, out, timeout, mavenArgs);
+        Kit.requirePristine(kit, "regrade");
+        regrade(kit, submissions, out, options);
     }
 
-    static void regrade(Path kit, Path submissions, Path out, Duration timeout, List<String> mavenArgs)
+    static void regrade(Path kit, Path submissions, Path out, GradingOptions options)
             throws IOException, InterruptedException {
         List<Path> students;
         try (Stream<Path> all = Files.list(submissions)) {
@@ -68,8 +70,8 @@ public final class Regrade {
         Files.createDirectories(out);
         Gradebook book = new Gradebook(Kit.lessons(kit), out.resolve("gradebook.csv"));
         long start = System.nanoTime();
-        System.out.printf("regrading %d submissions from %s into %s (time limit %d s each)%n",
-                students.size(), submissions, out, timeout.toSeconds());
+        System.out.printf("regrading %d submissions from %s into %s (%s)%n",
+                students.size(), submissions, out, options.describe());
         for (int i = 0; i < students.size(); i++) {
             Path dir = students.get(i);
             String name = dir.getFileName().toString();
@@ -79,7 +81,7 @@ public final class Regrade {
             Kit.delete(keep);
             Results results;
             try {
-                results = Grading.grade(new Grading.Settings(kit, dir, timeout, true, mavenArgs), keep);
+                results = Grading.grade(new Grading.Settings(kit, dir, options, true), keep);
             } catch (IOException | RuntimeException e) {
                 results = Results.zero(Results.Status.ERROR, "The regrade failed: " + e, 0);
             }
@@ -105,7 +107,7 @@ public final class Regrade {
             this.file = file;
             List<String> header = new ArrayList<>(List.of("student"));
             lessons.forEach(n -> header.add("lesson" + n));
-            header.addAll(List.of("total", "status", "seconds"));
+            header.addAll(List.of("total", "status", "seconds", "seed"));
             rows.add(String.join(",", header));
             write();
         }
@@ -114,7 +116,7 @@ public final class Regrade {
             Map<Integer, BigDecimal> points = results.pointsPerLesson();
             List<String> row = new ArrayList<>(List.of(csv(student)));
             lessons.forEach(n -> row.add(plain(points.getOrDefault(n, BigDecimal.ZERO))));
-            row.addAll(List.of(plain(results.score()), results.status().label, String.valueOf(seconds)));
+            row.addAll(List.of(plain(results.score()), results.status().label, String.valueOf(seconds), results.seed()));
             rows.add(String.join(",", row));
             write();
         }

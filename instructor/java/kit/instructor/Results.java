@@ -104,10 +104,27 @@ final class Results {
                 ? Status.of(s) : Status.ERROR;
     }
 
+    void status(Status status) {
+        record("status", status.label);
+    }
+
+    /** Records a value for the instructor in {@code extra_data} (Gradescope keeps it, students do not see it). */
     @SuppressWarnings("unchecked")
-    private void status(Status status) {
+    void record(String key, String value) {
         Object extra = json.computeIfAbsent("extra_data", k -> new LinkedHashMap<String, Object>());
-        ((Map<String, Object>) extra).put("status", status.label);
+        ((Map<String, Object>) extra).put(key, value);
+    }
+
+    /** The seed the grading used, or "" if it never started. */
+    String seed() {
+        return json.get("extra_data") instanceof Map<?, ?> extra && extra.get("seed") instanceof String s ? s : "";
+    }
+
+    /** Replaces {@code text} wherever the top-level output shows it. */
+    void replaceInOutput(String text, String replacement) {
+        if (json.get("output") instanceof String output) {
+            json.put("output", output.replace(text, replacement));
+        }
     }
 
     /** The overall score: the top-level one, else the sum over the tests. */

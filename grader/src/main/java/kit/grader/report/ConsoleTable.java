@@ -17,6 +17,7 @@ import kit.grader.scoring.Outcome;
 final class ConsoleTable {
     /** Failed counts every graded test that did not pass, as the closing line does; "not started" is part of it. */
     private static final String ROW = "%-34s %7s %8s %7s %14s%n";
+    private static final String NOT_ASSIGNED = "%-34s    not assigned%n";
 
     private ConsoleTable() {
     }
@@ -24,7 +25,13 @@ final class ConsoleTable {
     static String render(Gradebook book) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(ROW, "lesson", "points", "passed", "failed", "(not started)"));
+        List<Lesson> notAssigned = new ArrayList<>(book.notAssigned());
         for (Row r : rows(book)) {
+            // The lessons not assigned yet, in their place among the lessons (before the total).
+            while (!notAssigned.isEmpty() && (r.lesson() == null || notAssigned.get(0).number() < r.lesson().number())) {
+                Lesson lesson = notAssigned.remove(0);
+                s.append(String.format(NOT_ASSIGNED, lesson.number() + " " + lesson.title()));
+            }
             s.append(String.format(ROW, r.label(), r.points(), r.passed(), r.failed(), "(" + r.notStarted() + ")"));
         }
         if (!book.notes().isEmpty()) {

@@ -26,12 +26,15 @@ final class MarkdownSummary {
         book.refusal().ifPresent(r -> s.append("**Refused, grade 0: none of the submission ran.** ")
                 .append(r.lines().findFirst().orElse("").replace("|", "\\|")).append("\n\n"));
         s.append("| lesson | points | passed | failed | (of them not started) |\n|---|---:|---:|---:|---:|\n");
-        for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
-            Gradebook.LessonTotals t = e.getValue();
-            s.append("| ").append(e.getKey().number()).append(' ').append(e.getKey().title())
-                    .append(" | ").append(t.earned()).append('/').append(t.possible())
-                    .append(" | ").append(t.passed()).append(" | ").append(t.failed() + t.notStarted())
-                    .append(" | ").append(t.notStarted()).append(" |\n");
+        Map<Lesson, Gradebook.LessonTotals> byLesson = book.byLesson();
+        for (Lesson lesson : Lesson.values()) {
+            Gradebook.LessonTotals t = byLesson.get(lesson);
+            if (t == null && !book.notAssigned().contains(lesson)) {
+                continue;
+            }
+            s.append("| ").append(lesson.number()).append(' ').append(lesson.title()).append(" | ")
+                    .append(t == null ? "not assigned | | | |\n" : t.earned() + "/" + t.possible() + " | " + t.passed()
+                            + " | " + (t.failed() + t.notStarted()) + " | " + t.notStarted() + " |\n");
         }
         boolean heading = false;
         for (GradedTest t : book.tests()) {

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import kit.grader.figures.FigureIndex;
 import kit.grader.figures.FreshFolder;
 import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Lesson;
 import kit.grader.scoring.LibraryWithStubs;
 import kit.grader.scoring.Prerequisites;
 import kit.grader.scoring.TestRuns;
@@ -34,10 +36,12 @@ import kit.grader.tools.Gate;
  * <pre>
  *   Verdict --reports=DIR --expect=full-marks|nothing-started --library=DIR [--gate=FILE]
  *           [--library-kind=exercises|stubs|reference] [--groups=EXPR] [--test=PATTERN] [--seed=N]
- *           [--jvm-options=...] [--test-properties="name=value ..."] [--book=DIR]
+ *           [--jvm-options=...] [--test-properties="name=value ..."] [--book=DIR] [--assigned=all|1-3,5]
  * </pre>
  * {@code --book}: the course book's folder ({@code src/site/markdown}), whose pages and figures the
- * report page shows beside the student's figures.
+ * report page shows beside the student's figures. {@code --assigned} names the lessons the
+ * instructor has assigned so far: a run without {@code --groups} or {@code --test} grades those
+ * alone, and the table lists the others as "not assigned" (worth nothing, never run).
  * {@code full-marks}: every graded test passed and nothing was refused; {@code nothing-started}:
  * every graded test is "not started" (the kit's run over the untouched stubs).
  */
@@ -83,12 +87,26 @@ public final class Verdict {
         FreshFolder.empty(reports.resolve(FigureIndex.FOLDER));   // the figures of this run only
         List<String> classpath = new ArrayList<>(ownClasspath());
         classpath.add(library.toString());   // last: nothing in it can shadow the grader or its libraries
+        String groups = a.getOrDefault("--groups", "");
+        String test = a.getOrDefault("--test", "");
+        List<Lesson> notAssigned = new ArrayList<>();
+        if (groups.isBlank() && test.isBlank()) {
+            Set<Lesson> assigned = Lesson.assigned(a.get("--assigned"));
+            for (Lesson lesson : Lesson.values()) {
+                if (!assigned.contains(lesson)) {
+                    notAssigned.add(lesson);
+                }
+            }
+            if (!notAssigned.isEmpty()) {
+                groups = assigned.stream().map(Lesson::tag).collect(Collectors.joining(" | "));
+            }
+        }
         TestRuns.Settings settings = new TestRuns.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
-                classpath, jvm, a.getOrDefault("--groups", ""), a.getOrDefault("--test", ""),
-                reports.resolve("runs"), stubs(gate, a.get("--gate"), library));
+                classpath, jvm, groups, test, reports.resolve("runs"), stubs(gate, a.get("--gate"), library));
         Gradebook book = "refused".equals(gate.getProperty("status"))
                 ? TestRuns.planOnly(settings, "not run: the submission was refused (see REFUSED)", gate.getProperty("reason"), notes)
                 : TestRuns.run(settings, notes);
+        book = book.withNotAssigned(notAssigned);
         Prerequisites.mark(book, Verdict.class.getClassLoader(), library);
         Reports.writeAll(book, reports, a.containsKey("--book") ? Path.of(a.get("--book")) : null);
         System.out.println();

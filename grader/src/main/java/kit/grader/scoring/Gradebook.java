@@ -14,6 +14,7 @@ public final class Gradebook {
     private final double seconds;
     private final String refusal;
     private final List<String> notes;
+    private List<Lesson> notAssigned = List.of();
 
     /**
      * {@code tests} (graded ones) in the order they ran; the book keeps them by lesson, in that
@@ -31,6 +32,18 @@ public final class Gradebook {
         this.seconds = seconds;
         this.refusal = refusal == null || refusal.isBlank() ? null : refusal;
         this.notes = List.copyOf(notes);
+    }
+
+    /** This book, with the lessons not assigned yet (shown in the table, not graded). */
+    public Gradebook withNotAssigned(List<Lesson> lessons) {
+        Gradebook copy = new Gradebook(tests, ungradedFailures, seconds, refusal, notes);
+        copy.notAssigned = List.copyOf(lessons);
+        return copy;
+    }
+
+    /** The lessons the instructor has not assigned yet: listed, not run, worth nothing. */
+    public List<Lesson> notAssigned() {
+        return notAssigned;
     }
 
     public List<GradedTest> tests() {

@@ -1,6 +1,8 @@
 package kit.grader.scoring;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** The eight lessons, their titles in the score table and their pages in the course book. */
 public enum Lesson {
@@ -46,6 +48,32 @@ public enum Lesson {
             }
         }
         throw new IllegalArgumentException("no lesson " + number);
+    }
+
+    /**
+     * The lessons an instructor assigned ({@code -Dgrader.assigned}): {@code all}, or lesson
+     * numbers and ranges separated by commas or spaces, such as {@code 1-3,5}.
+     */
+    public static Set<Lesson> assigned(String spec) {
+        String text = spec == null ? "" : spec.strip();
+        if (text.isEmpty() || text.equals("all") || text.startsWith("${")) {
+            return EnumSet.allOf(Lesson.class);
+        }
+        Set<Lesson> lessons = EnumSet.noneOf(Lesson.class);
+        for (String part : text.split("[,\\s]+")) {
+            String[] range = part.split("-", 2);
+            try {
+                int from = Integer.parseInt(range[0].strip());
+                int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+                for (int n = from; n <= to; n++) {
+                    lessons.add(of(n));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("grader.assigned must be \"all\" or lesson numbers such as 1-3,5 (1 to "
+                        + values().length + "), not \"" + spec + "\"", e);
+            }
+        }
+        return lessons;
     }
 
     public static Optional<Lesson> fromTag(String tag) {
