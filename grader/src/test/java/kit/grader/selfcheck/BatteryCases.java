@@ -201,10 +201,10 @@ final class BatteryCases {
      */
     static final String MEMOISED_NUMERIC_LINEAR = """
             class Memo {
-                static final java.util.Map<Integer, double[][]> SEEN = new java.util.HashMap<>();
+                static final java.util.Map<String, double[][]> SEEN = new java.util.HashMap<>();
             }
-            int key = ((java.util.Arrays.hashCode(x) * 31 + java.util.Arrays.deepHashCode(w)) * 31
-                    + java.util.Arrays.hashCode(b)) * 31 + java.util.Arrays.hashCode(gradOutput);
+            String key = in + "x" + out + ":" + java.util.Arrays.hashCode(x) + ":" + java.util.Arrays.deepHashCode(w)
+                    + ":" + java.util.Arrays.hashCode(b) + ":" + java.util.Arrays.hashCode(gradOutput);
             double[][] answer = Memo.SEEN.get(key);
             if (answer == null) {
                 double h = 1e-5;
