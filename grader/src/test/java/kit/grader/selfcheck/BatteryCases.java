@@ -201,12 +201,12 @@ final class BatteryCases {
      */
     static final String MEMOISED_NUMERIC_LINEAR = """
             class Memo {
-                static final java.util.Map<String, double[][]> SEEN = new java.util.HashMap<>();
+                static final java.util.Map<Long, double[][]> SEEN = new java.util.HashMap<>();
             }
-            String key = in + "x" + out + ":" + java.util.Arrays.hashCode(x) + ":" + java.util.Arrays.deepHashCode(w)
-                    + ":" + java.util.Arrays.hashCode(b) + ":" + java.util.Arrays.hashCode(gradOutput);
+            long key = ((long) java.util.Arrays.hashCode(x) << 32) ^ java.util.Arrays.deepHashCode(w)
+                    ^ ((long) java.util.Arrays.hashCode(b) << 16) ^ java.util.Arrays.hashCode(gradOutput) ^ (31L * in + out);
             double[][] answer = Memo.SEEN.get(key);
-            if (answer == null) {
+            if (answer == null || answer[0].length != in || answer.length != 2 + out) {
                 double h = 1e-5;
                 answer = new double[2 + out][];
                 answer[0] = new double[in];
