@@ -1,0 +1,73 @@
+package kit.lesson5;
+
+import java.util.List;
+
+import kit.core.Layer;
+import kit.core.Parameter;
+import kit.core.Pass;
+import kit.core.Rows;
+import kit.core.Shapes;
+
+/**
+ * A recurrent layer: one {@link RNNCell} run at every step of a sequence, each step reading the
+ * state the step before it left. Its output is the state after every step.
+ *
+ * <p>Forward: {@code h_t = cell(x_t, h_{t-1})} for {@code t = 0 .. T-1}, from {@code h_{-1} = 0}
+ * (or a given start state, {@link #run}).
+ * <br>Backward (backpropagation through time), given {@code g_t = dL/dh_t} from every step's own
+ * output: run the steps back in reverse order, {@code t = T-1 .. 0}, each receiving
+ * {@code g_t + dL/dh_t} carried back from step {@code t+1} (zero after the last step) and handing
+ * its {@code dL/dh_{t-1}} on to step {@code t-1}. The cell's parameter gradients add up over the
+ * steps, since it is one cell; {@code dL/dx_t} is returned for every step.
+ *
+ * <p>Shapes: input {@code T x in}, output {@code T x hidden}, any {@code T >= 1}. Cost: {@code T}
+ * cell steps each way; the backward keeps every input and state of the forward, {@code T (in + hidden)}
+ * numbers. The layer holds the cell and nothing from any call, so one layer can run many sequences
+ * and each pass goes back on its own.
+ *
+ * <p>Book: {@code src/site/markdown/lesson5.md}, "Backpropagation through time".
+ */
+public final class RNN implements Layer<double[][], double[][]> {
+    private final RNNCell cell;
+
+    public RNN(RNNCell cell) {
+        if (cell == null) {
+            throw new IllegalArgumentException("RNN: the cell must not be null");
+        }
+        this.cell = cell;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return cell.parameters();
+    }
+
+    @Override
+    public Pass<double[][], double[][]> forward(double[][] xs) {
+        Shapes.requireSequence("RNN.forward input", xs, -1, cell.inputSize(), "steps x in");
+        double[][] inputs = Rows.copy(xs);
+        double[] h0 = new double[cell.hiddenSize()];
+        double[][] states = run(inputs, h0);
+        return Pass.of(Rows.copy(states), g -> backward(inputs, h0, states, g));
+    }
+
+    /** The states {@code h_0 .. h_{T-1}}, {@code T x hidden}, of the cell run over {@code xs} from {@code h0}. */
+    public double[][] run(double[][] xs, double[] h0) {
+        Shapes.requireSequence("RNN.run input", xs, -1, cell.inputSize(), "steps x in");
+        Shapes.requireLength("RNN.run start state h0 (hidden = " + cell.hiddenSize() + ")", h0, cell.hiddenSize());
+        throw new kit.core.NotImplementedYet(5, "RNN.run", "h = h0; for t = 0 .. T-1: h = cell.step(xs[t], h); hs[t] = h");
+    }
+
+    /**
+     * Backpropagation through time for the run that read {@code xs} from {@code h0} and produced
+     * {@code hs}; {@code gradHs[t]} is the gradient from step {@code t}'s own output. Adds the cell's
+     * parameter gradients and returns {@code dL/dx_t} for every step, {@code T x in}.
+     */
+    public double[][] backward(double[][] xs, double[] h0, double[][] hs, double[][] gradHs) {
+        int steps = Shapes.requireSequence("RNN.backward input", xs, -1, cell.inputSize(), "steps x in");
+        Shapes.requireLength("RNN.backward start state h0 (hidden = " + cell.hiddenSize() + ")", h0, cell.hiddenSize());
+        Shapes.requireSequence("RNN.backward states", hs, steps, cell.hiddenSize(), "steps x hidden");
+        Shapes.requireSequence("RNN.backward dL/dh", gradHs, steps, cell.hiddenSize(), "steps x hidden");
+        throw new kit.core.NotImplementedYet(5, "RNN.backward", "carry = 0; for t = T-1 down to 0: s = cell.backward(xs[t], t == 0 ? h0 : hs[t-1], hs[t], gradHs[t] + carry); dxs[t] = s.dx(); carry = s.dhPrev()");
+    }
+}
