@@ -6,8 +6,8 @@ import java.util.Arrays;
  * One trajectory through the {@link GridWorld}: the state before each action, the action, and the
  * reward that followed it, {@code s_0, a_0, r_0, s_1, a_1, r_1, ..., s_{T-1}, a_{T-1}, r_{T-1}}.
  *
- * <p>The total return is the undiscounted sum {@code R = r_0 + ... + r_{T-1}}; the episode reached the
- * goal if its last action moved onto it.
+ * <p>The total return is the undiscounted sum {@code R = r_0 + ... + r_{T-1}}. An episode does not know
+ * its world: {@link GridWorld#reachedGoal} says whether it ended on the goal.
  *
  * <p>Shapes: three arrays of the episode's length {@code T >= 1}; {@link #inputs()} is
  * {@code T x 25}, one one-hot row per state, as the policy network reads them.
@@ -69,11 +69,6 @@ public final class Episode {
             sum += r;
         }
         return sum;
-    }
-
-    public boolean reachedGoal() {
-        int last = states.length - 1;
-        return GridWorld.move(states[last], actions[last]) == GridWorld.GOAL;
     }
 
     @Override

@@ -59,15 +59,19 @@ public final class Reinforce {
         return baseline;
     }
 
-    /** Plays and learns from {@code episodes} episodes; returns each one's total return. */
-    public double[] train(int episodes, RandomGenerator rng) {
-        if (episodes < 0 || rng == null) {
-            throw new IllegalArgumentException("Reinforce.train: episodes is " + episodes + " and the generator "
-                    + (rng == null ? "is null" : "is given") + "; expected at least 0 episodes and a generator");
+    /**
+     * Plays and learns from {@code episodes} episodes of {@code world}; returns each one's total return.
+     * The world is an argument, not a field: {@link #learn} knows it only through the episodes' rewards.
+     */
+    public double[] train(GridWorld world, int episodes, RandomGenerator rng) {
+        if (world == null || episodes < 0 || rng == null) {
+            throw new IllegalArgumentException("Reinforce.train: the world " + (world == null ? "is null" : "is given")
+                    + ", episodes is " + episodes + " and the generator " + (rng == null ? "is null" : "is given")
+                    + "; expected a world, at least 0 episodes and a generator");
         }
         double[] returns = new double[episodes];
         for (int e = 0; e < episodes; e++) {
-            Episode episode = GridWorld.rollout(policy, rng);
+            Episode episode = world.rollout(policy, rng);
             learn(episode);
             returns[e] = episode.totalReturn();
         }

@@ -105,4 +105,25 @@ public final class NestedArrays {
             }
         }
     }
+
+    /** A new vector of {@code n} draws from {@code U(-1, 1)}. */
+    public static double[] uniform(int n, Random rng) {
+        double[] v = new double[n];
+        fillUniform(v, 1.0, rng);
+        return v;
+    }
+
+    /** A new {@code rows x cols} matrix of draws from {@code U(-1, 1)}. */
+    public static double[][] uniform(int rows, int cols, Random rng) {
+        double[][] m = new double[rows][cols];
+        fillUniform(m, 1.0, rng);
+        return m;
+    }
+
+    /** New {@code channels x height x width} maps of draws from {@code U(-1, 1)}. */
+    public static double[][][] uniform(int channels, int height, int width, Random rng) {
+        double[][][] m = new double[channels][height][width];
+        fillUniform(m, 1.0, rng);
+        return m;
+    }
 }

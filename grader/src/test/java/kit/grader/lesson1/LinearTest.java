@@ -85,6 +85,7 @@ class LinearTest {
         @Points(2)
         @Hint("dL/dx = W^T g: dx[i] = sum over o of W[o][i] * g[o]")
         void dx_matches_the_numeric_gradient() {
+            Backprops.LINEAR.require();
             LayerGradients<double[], double[]> check = check();
             assertThatGradient(check.input()).matchesNumeric();
         }
@@ -94,6 +95,7 @@ class LinearTest {
         @Points(2)
         @Hint("dL/dW is the outer product g x^T: dW[o][i] += g[o] * x[i]")
         void dW_matches_the_numeric_gradient() {
+            Backprops.LINEAR.require();
             assertThatGradient(check().parameter("W")).matchesNumeric();
         }
 
@@ -102,6 +104,7 @@ class LinearTest {
         @Points(1)
         @Hint("dL/db = g: db[o] += g[o]")
         void db_matches_the_numeric_gradient() {
+            Backprops.LINEAR.require();
             assertThatGradient(check().parameter("b")).matchesNumeric();
         }
 
@@ -110,6 +113,7 @@ class LinearTest {
         @Points(1)
         @Hint("add into dW and db (+=), never overwrite: a mini-batch sums the gradients of its examples")
         void two_backward_passes_add_up_their_parameter_gradients() {
+            Backprops.LINEAR.require();
             Linear layer = handSet();
             double[] x = {1, -1};
             double[] g = {0.5, -2, 1};
@@ -136,6 +140,7 @@ class LinearTest {
         @Points(2)
         @Hint("one Linear used twice in one computation: each pass keeps its own input, and both add (+=) into dW and db")
         void one_layer_used_twice_in_one_computation_gets_the_sum_of_both_gradients() {
+            Backprops.LINEAR.require();
             // given y = L(L(x)) with one 3 -> 3 layer object L used at both steps
             long seed = Seeds.seed(5);
             Linear shared = new Linear(3, 3, new Random(seed));

@@ -35,6 +35,7 @@ class ReluTest {
     @Points(2)
     @Hint("pass dL/dy[i] through where x[i] > 0; 0 elsewhere (0 is also fine at x[i] == 0)")
     void dx_matches_the_numeric_gradient_away_from_the_kink() {
+        Backprops.RELU.require();
         // x[2] == 0 sits on the kink: the checker accepts any value there.
         LayerGradients<double[], double[]> check = GradientCheck.ofLayer("ReLU", new ReLU<double[]>(),
                 new double[] {-1.5, -0.2, 0, 0.3, 2.2}, Seeds.seed(3));
@@ -62,6 +63,7 @@ class ReluTest {
     @Points(1)
     @Hint("ReLU works row by row: relu and backward see one row at a time, whatever the rank")
     void works_on_feature_maps_row_by_row() {
+        Backprops.RELU.require();
         double[][][] maps = {{{-1, 2}, {3, -4}}, {{0.5, -0.5}, {-2, 1}}};
         LayerGradients<double[][][], double[][][]> check = GradientCheck.ofLayer("ReLU on 2 x 2 x 2 maps",
                 new ReLU<double[][][]>(), maps, Seeds.seed(3));

@@ -37,6 +37,7 @@ class TanhTest {
     @Points(2)
     @Hint("dL/dx[i] = dL/dy[i] * (1 - y[i]^2), with y the output of forward (backward receives it as y)")
     void dx_matches_the_numeric_gradient() {
+        Backprops.TANH.require();
         LayerGradients<double[], double[]> check = GradientCheck.ofLayer("Tanh", new Tanh<double[]>(),
                 new double[] {-2.5, -0.3, 0, 0.4, 1.7}, Seeds.seed(2));
         assertThatGradient(check.input()).matchesNumeric();

@@ -107,6 +107,7 @@ class GaussianNllLossTest {
     @Points(2)
     @Hint("dL/dmu[i] = (mu[i] - y[i]) / sigma[i]^2: the residual weighted by the precision")
     void the_gradient_for_the_means_matches_the_numeric_gradient() {
+        Backprops.GAUSSIAN.require();
         assertThatGradient(GradientCheck.ofLoss("GaussianNLLLoss (mean logits)", half(loss, LOGITS, true),
                 part(LOGITS, true), TARGET, Seeds.seed(27))).matchesNumeric();
     }
@@ -116,6 +117,7 @@ class GaussianNllLossTest {
     @Points(2)
     @Hint("dL/dr[i] = dL/dsigma * dsigma/dr = (1/sigma - (y - mu)^2 / sigma^3) * sigmoid(r)")
     void the_gradient_for_the_raw_scales_matches_the_numeric_gradient() {
+        Backprops.GAUSSIAN.require();
         assertThatGradient(GradientCheck.ofLoss("GaussianNLLLoss (raw-scale logits)", half(loss, LOGITS, false),
                 part(LOGITS, false), TARGET, Seeds.seed(28))).matchesNumeric();
     }

@@ -64,6 +64,7 @@ class SoftmaxCrossEntropyTest {
     @Points(2)
     @Hint("dL/dz[k] = p[k] - y[k]")
     void gradient_matches_the_numeric_gradient() {
+        Backprops.SOFTMAX_CROSS_ENTROPY.require();
         long seed = Seeds.seed(21);
         assertThatGradient(GradientCheck.ofLoss("SoftmaxCrossEntropy", loss, randomLogits(5, seed), oneHot(3, 5), seed))
                 .matchesNumeric();

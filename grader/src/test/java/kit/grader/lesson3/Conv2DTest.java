@@ -156,6 +156,7 @@ class Conv2DTest {
         @Hint("dx[c][i+u][j+v] += W[o][c][u][v] * g[o][i][j] for every o, i, j, u, v: the full correlation of g "
                 + "with the flipped kernel; every input pixel collects from each output position whose window covers it")
         void dx_matches_the_numeric_gradient(int in, int out, int k, int h, int w) {
+            Backprops.CONV2D.require();
             LayerGradients<double[][][], double[][][]> check = check(in, out, k, h, w);
             assertThatGradient(check.input()).matchesNumeric();
         }
@@ -166,6 +167,7 @@ class Conv2DTest {
         @Points(3)
         @Hint("dW[o][c][u][v] += sum over i, j of g[o][i][j] * x[c][i+u][j+v]: the input correlated with g")
         void dW_matches_the_numeric_gradient(int in, int out, int k, int h, int w) {
+            Backprops.CONV2D.require();
             assertThatGradient(check(in, out, k, h, w).parameter("W")).matchesNumeric();
         }
 
@@ -175,6 +177,7 @@ class Conv2DTest {
         @Points(2)
         @Hint("db[o] += the sum of g[o][i][j] over every position: the bias was added everywhere")
         void db_matches_the_numeric_gradient(int in, int out, int k, int h, int w) {
+            Backprops.CONV2D.require();
             assertThatGradient(check(in, out, k, h, w).parameter("b")).matchesNumeric();
         }
 
@@ -183,6 +186,7 @@ class Conv2DTest {
         @Points(1)
         @Hint("add into dW and db (+=), never overwrite: a mini-batch sums the gradients of its examples")
         void two_backward_passes_add_up_their_parameter_gradients() {
+            Backprops.CONV2D.require();
             // given the hand-set layer, x() and g = 1 everywhere,
             // one pass gives dW[u][v] = the sum of the 2 x 3 block of x at (u, v) = [[3, 5], [5, 2]], db = 6
             Conv2D conv = handSet();

@@ -43,6 +43,7 @@ class FlattenTest {
     @Points(1)
     @Hint("backward puts each g[(c * H + i) * W + j] back at [c][i][j] in a new C x H x W array")
     void dx_matches_the_numeric_gradient() {
+        Backprops.FLATTEN.require();
         long seed = Seeds.seed(33);
         LayerGradients<double[][][], double[]> check = GradientCheck.ofLayer("Flatten", new Flatten(),
                 Grids.random(2, 3, 4, new Random(seed)), seed);

@@ -48,6 +48,7 @@ class GlobalAvgPoolTest {
     @Points(2)
     @Hint("every position shares equally in the mean: dx[c][i][j] = g[c] / (H * W)")
     void dx_matches_the_numeric_gradient() {
+        Backprops.GLOBAL_AVG_POOL.require();
         long seed = Seeds.seed(32);
         LayerGradients<double[][][], double[]> check = GradientCheck.ofLayer("GlobalAvgPool", new GlobalAvgPool(),
                 Grids.random(3, 2, 5, new Random(seed)), seed);

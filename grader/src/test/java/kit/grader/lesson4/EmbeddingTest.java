@@ -102,6 +102,7 @@ class EmbeddingTest {
         @Hint("dE[v] += x[t][v] * g[t]: add each slot's gradient into the row it looked up; a token in three slots "
                 + "collects three slices")
         void dE_matches_the_numeric_gradient_on_a_window_with_repeated_tokens() {
+            Backprops.EMBEDDING.require();
             assertThatGradient(check().parameter("E")).matchesNumeric();
         }
 
@@ -110,6 +111,7 @@ class EmbeddingTest {
         @Points(1)
         @Hint("dL/dx[t][v] = E[v] . g[t] for every v, not only the looked-up one: the derivative of x -> x E")
         void dx_matches_the_numeric_gradient() {
+            Backprops.EMBEDDING.require();
             assertThatGradient(check().input()).matchesNumeric();
         }
 
@@ -118,6 +120,7 @@ class EmbeddingTest {
         @Points(1)
         @Hint("only rows that some slot looked up get a gradient: for one-hot x, add g[t] into row id(t) and nowhere else")
         void rows_never_looked_up_get_exactly_zero() {
+            Backprops.EMBEDDING.require();
             long seed = Seeds.seed(43);
             Embedding embedding = Windows.randomEmbedding(5, 3, seed);
             double[][] dE = tableGradient(embedding, REPEATS, Windows.random(4, 3, new Random(seed)));
@@ -133,6 +136,7 @@ class EmbeddingTest {
         @Points(2)
         @Hint("a token used in several slots gets the sum of their gradients: dE[v] += g[t] for each slot t, never =")
         void a_window_of_one_repeated_token_gives_its_row_exactly_the_sum_of_the_slices() {
+            Backprops.EMBEDDING.require();
             long seed = Seeds.seed(44);
             Embedding embedding = Windows.randomEmbedding(5, 3, seed);
             double[][] g = Windows.random(4, 3, new Random(seed));
@@ -155,6 +159,7 @@ class EmbeddingTest {
         @Points(1)
         @Hint("the table gradient is Linear's dW = g x^T laid out as E (V x d), and dx is Linear's W^T g")
         void gives_the_gradients_of_a_bias_free_linear_layer_on_the_one_hot_rows() {
+            Backprops.EMBEDDING.require();
             // given an embedding and the equivalent Linear(5 -> 3), W = E^T, b = 0
             long seed = Seeds.seed(45);
             Embedding embedding = Windows.randomEmbedding(5, 3, seed);
@@ -182,6 +187,7 @@ class EmbeddingTest {
         @Points(1)
         @Hint("add into dE (+=), never overwrite; backward(x, g) reads the window it is given, not the last one looked up")
         void two_passes_alive_at_once_add_up_their_table_gradients() {
+            Backprops.EMBEDDING.require();
             double[][] g = {{1, -2}, {0.5, 3}};
             Embedding embedding = handSet();
             // given two windows looked up before either goes back

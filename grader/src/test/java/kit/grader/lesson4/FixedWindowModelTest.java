@@ -44,6 +44,8 @@ class FixedWindowModelTest {
     @Points(2)
     @Hint("the table's gradient arrives through WindowConcat's backward: check split's order, then Embedding.backward")
     void the_table_gradient_through_the_whole_model_matches_the_numeric_gradient() {
+        Backprops.WINDOW_CONCAT.require();
+        Backprops.EMBEDDING.require();
         FixedWindowModel model = model();
         List<Parameter> parameters = model.layer().parameters();
         assertThat(parameters.get(0).shape()).as("the first parameter is the table, V x d").containsExactly(5, 3);
@@ -56,6 +58,7 @@ class FixedWindowModelTest {
     @Hint("the hidden and output layers' gradients need dL/dy of WindowConcat's forward: check concat's order, "
             + "and Lesson 1's Linear and Tanh")
     void every_other_parameter_array_matches_the_numeric_gradient() {
+        Backprops.WINDOW_CONCAT.require();
         FixedWindowModel model = model();
         LayerGradients<double[][], double[]> check = check(model);
         List<Parameter> parameters = model.layer().parameters();

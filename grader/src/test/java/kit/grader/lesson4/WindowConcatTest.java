@@ -73,6 +73,7 @@ class WindowConcatTest {
         @Points(1)
         @Hint("cut g back into N slices of d, in order: dx[i][j] = g[i * d + j], in a new N x d array")
         void cuts_the_gradient_back_into_the_slots_in_order() {
+            Backprops.WINDOW_CONCAT.require();
             double[][] dx = new WindowConcat(3, 2).split(new double[] {1, 2, 3, 4, 5, 6});
             assertThat(dx).as("dL/dx (N x d)").hasDimensions(3, 2);
             assertThat(dx[0]).as("slot 0").containsExactly(1, 2);
@@ -85,6 +86,7 @@ class WindowConcatTest {
         @Points(1)
         @Hint("dx[i][j] = g[i * d + j]: the same bookkeeping as forward, in reverse")
         void dx_matches_the_numeric_gradient() {
+            Backprops.WINDOW_CONCAT.require();
             long seed = Seeds.seed(47);
             LayerGradients<double[][], double[]> check = GradientCheck.ofLayer("WindowConcat(N = 4, d = 3)",
                     new WindowConcat(4, 3), Windows.random(4, 3, new Random(seed)), seed);

@@ -52,6 +52,7 @@ class LastStepTest {
     @Points(1)
     @Hint("with dL/dh_t = 0 for t < T-1 the gradient of every earlier input comes through the carried dL/dh alone")
     void dx_through_the_last_state_alone_matches_the_numeric_gradient() {
+        Backprops.BPTT.require();
         Random rng = new Random(Seeds.seed(543));
         assertThatGradient(GradientCheck.ofLayer("RNN(2 -> 3) then LastStep, T = 5",
                 new RNN(Cells.randomCell(2, 3, rng)).then(new LastStep(3)), Cells.uniform(5, 2, rng), Seeds.seed(543))

@@ -107,6 +107,7 @@ class RNNCellTest {
         @Points(2)
         @Hint("through the tanh first: a[o] = g[o] * (1 - h[o]^2); then dL/dx_t = W_xh^T a: dx[i] = sum over o of W_xh[o][i] * a[o]")
         void dx_matches_the_numeric_gradient() {
+            Backprops.CELL.require();
             assertThatGradient(ofInput().input()).matchesNumeric();
         }
 
@@ -115,6 +116,7 @@ class RNNCellTest {
         @Points(2)
         @Hint("dL/dh_{t-1} = W_hh^T a with a = g * (1 - h^2): dhPrev[j] = sum over o of W_hh[o][j] * a[o]")
         void dhPrev_matches_the_numeric_gradient() {
+            Backprops.CELL.require();
             assertThatGradient(ofState().input()).matchesNumeric();
         }
 
@@ -123,6 +125,7 @@ class RNNCellTest {
         @Points(2)
         @Hint("dW_xh is the outer product a x^T: dW_xh[o][i] += a[o] * x[i], with a = g * (1 - h^2)")
         void dWxh_matches_the_numeric_gradient() {
+            Backprops.CELL.require();
             assertThatGradient(ofInput().parameter("W_xh")).matchesNumeric();
         }
 
@@ -131,6 +134,7 @@ class RNNCellTest {
         @Points(2)
         @Hint("dW_hh is the outer product a h_{t-1}^T: dW_hh[o][j] += a[o] * hPrev[j], the state the step read, not the one it made")
         void dWhh_matches_the_numeric_gradient() {
+            Backprops.CELL.require();
             assertThatGradient(ofState().parameter("W_hh")).matchesNumeric();
         }
 
@@ -139,6 +143,7 @@ class RNNCellTest {
         @Points(1)
         @Hint("db += a, with a = g * (1 - h^2)")
         void db_matches_the_numeric_gradient() {
+            Backprops.CELL.require();
             assertThatGradient(ofInput().parameter("b")).matchesNumeric();
         }
 
@@ -147,6 +152,7 @@ class RNNCellTest {
         @Points(1)
         @Hint("add into dW_xh, dW_hh and db (+=), never overwrite: through time the steps' gradients add up")
         void two_backward_steps_add_up_their_parameter_gradients() {
+            Backprops.CELL.require();
             // given the hand-set cell at x = (1, 2), h_{t-1} = (0.4, -0.2), and g = (1, 1)
             RNNCell cell = handSet();
             double[] x = {1, 2};

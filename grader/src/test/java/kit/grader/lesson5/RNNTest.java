@@ -129,6 +129,7 @@ class RNNTest {
         @Points(2)
         @Hint("dW_xh: every step's cell.backward adds a_t x_t^T; the steps run back from t = T-1 to 0")
         void dWxh_matches_the_numeric_gradient() {
+            Backprops.BPTT.require();
             assertThatGradient(everyStepCheck().parameter("layer1.W_xh")).matchesNumeric();
         }
 
@@ -137,6 +138,7 @@ class RNNTest {
         @Points(2)
         @Hint("each step back receives its own output's gradient plus the dL/dh_{t-1} the step after it returned")
         void dWhh_matches_the_numeric_gradient() {
+            Backprops.BPTT.require();
             assertThatGradient(everyStepCheck().parameter("layer1.W_hh")).matchesNumeric();
         }
 
@@ -145,6 +147,7 @@ class RNNTest {
         @Points(1)
         @Hint("db is the sum over the steps of a_t = (g_t + carried gradient) * (1 - h_t^2)")
         void db_matches_the_numeric_gradient() {
+            Backprops.BPTT.require();
             assertThatGradient(everyStepCheck().parameter("layer1.b")).matchesNumeric();
         }
 
@@ -164,6 +167,7 @@ class RNNTest {
         @Points(2)
         @Hint("dxs[t] = the dx of step t's cell.backward, called with g_t plus the gradient carried back from step t+1")
         void dx_at_every_step_matches_the_numeric_gradient(int t) {
+            Backprops.BPTT.require();
             Layer<double[], double[][]> ofRow = Cells.ofRow(everyStep(), inputs(), t);
             assertThatGradient(GradientCheck.ofLayer("RNN (T = 4) with a head at every step, as a function of x_" + t,
                     ofRow, inputs()[t], Seeds.seed(514)).input()).matchesNumeric();
@@ -179,6 +183,7 @@ class RNNTest {
         @Points(2)
         @Hint("with the loss at the end only, g_t = 0 for t < T-1: every earlier step learns only from the carried dL/dh")
         void dWxh_dWhh_and_db_match_the_numeric_gradient() {
+            Backprops.BPTT.require();
             LayerGradients<double[][], double[]> check = lastStepCheck();
             assertThatGradient(check.parameter("layer1.W_xh")).matchesNumeric();
             assertThatGradient(check.parameter("layer1.W_hh")).matchesNumeric();
@@ -191,6 +196,7 @@ class RNNTest {
         @Points(2)
         @Hint("dL/dx_t for t < T-1 reaches x_t only through the states after it: carry dL/dh_{t-1} back through every step")
         void dx_at_every_step_matches_the_numeric_gradient(int t) {
+            Backprops.BPTT.require();
             Layer<double[], double[]> ofRow = Cells.ofRow(lastStep(), inputs(), t);
             assertThatGradient(GradientCheck.ofLayer("RNN (T = 4) with the loss at the last step, as a function of x_"
                     + t, ofRow, inputs()[t], Seeds.seed(515)).input()).matchesNumeric();

@@ -213,6 +213,7 @@ class AttentionTest {
         @Hint("dx is the sum of the three projections' backward passes of dq, dk, dv; check dS = A (dA - rowsum(A dA)) "
                 + "and the 1/sqrt(d) in dq and dk")
         void dx_matches_the_numeric_gradient(String name, boolean causal, double scale) {
+            Backprops.ATTENTION.require();
             assertThatGradient(check(causal, scale).input()).matchesNumeric();
         }
 
@@ -222,6 +223,7 @@ class AttentionTest {
         @Points(2)
         @Hint("dq[i] = sum over j of dS[i][j] k[j] / sqrt(d), with dS[i][j] = A[i][j] (dA[i][j] - sum over l of A[i][l] dA[i][l])")
         void dW_q_and_db_q_match_the_numeric_gradient(String name, boolean causal, double scale) {
+            Backprops.ATTENTION.require();
             LayerGradients<double[][], double[][]> check = check(causal, scale);
             assertThatGradient(check.parameter("query.W")).matchesNumeric();
             assertThatGradient(check.parameter("query.b")).matchesNumeric();
@@ -233,6 +235,7 @@ class AttentionTest {
         @Points(2)
         @Hint("dk[j] = sum over i of dS[i][j] q[i] / sqrt(d): key j collects from every query that scored it")
         void dW_k_and_db_k_match_the_numeric_gradient(String name, boolean causal, double scale) {
+            Backprops.ATTENTION.require();
             LayerGradients<double[][], double[][]> check = check(causal, scale);
             assertThatGradient(check.parameter("key.W")).matchesNumeric();
             assertThatGradient(check.parameter("key.b")).matchesNumeric();
@@ -244,6 +247,7 @@ class AttentionTest {
         @Points(2)
         @Hint("dv[j] = sum over i of A[i][j] dh[i]: A transposed times dh")
         void dW_v_and_db_v_match_the_numeric_gradient(String name, boolean causal, double scale) {
+            Backprops.ATTENTION.require();
             LayerGradients<double[][], double[][]> check = check(causal, scale);
             assertThatGradient(check.parameter("value.W")).matchesNumeric();
             assertThatGradient(check.parameter("value.b")).matchesNumeric();

@@ -2,6 +2,7 @@ package kit.grader.lesson7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.DisplayName;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import kit.grader.check.Seeds;
 import kit.grader.lesson6.TrainedPointerModels;
 import kit.grader.scoring.Hint;
 import kit.grader.scoring.Points;
@@ -18,6 +20,7 @@ import kit.lesson6.Transformer;
 import kit.lesson7.CausalTrace;
 import kit.lesson7.FlipProbe;
 import kit.lesson7.FlipRates;
+import kit.lesson7.Patching;
 
 /**
  * The probes on Lesson 6's trained models (trained once per run, shared with Lesson 6's tests).
@@ -103,5 +106,43 @@ class TrainedPointerTest {
             assertThat(trace.recovery(0, p == 0 ? CausalTrace.ADDRESSED : CausalTrace.READOUT)).as("embeddings row")
                     .isCloseTo(p == 0 ? 1.0 : 0.0, org.assertj.core.api.Assertions.within(1e-9));
         }
+        // the sum and the identities hold for a table that only copies their pattern; the values must be measured:
+        // after block 1, on inputs drawn from the seed, every entry is the recovery the grader's own patch gives
+        Transformer model = TrainedPointerModels.twoLayer().model();
+        Random rng = new Random(Seeds.seed(97));
+        for (int checked = 0; checked < 3; ) {
+            int n = rng.nextInt(PointerTask.SIZE);
+            double[][] clean = PointerTask.sequence(n);
+            double[][] corrupt = FlipProbe.flip(clean, PointerTask.address(n));
+            if (Math.abs(difference(model.forward(clean).output(), PointerTask.answer(n))
+                    - difference(model.forward(corrupt).output(), PointerTask.answer(n))) < 1) {
+                continue;   // the same filter as the trace's: a clear clean-corrupt gap
+            }
+            checked++;
+            double[][] table = Patching.recoveryTable(model, clean, corrupt, PointerTask.answer(n));
+            for (int p = 0; p < PointerTask.LENGTH; p++) {
+                assertThat(table[1][p]).as("input %d, after block 1, position %d: the recovery of patching that row", n, p)
+                        .isCloseTo(recoveryAt(model, clean, corrupt, PointerTask.answer(n), 1, p),
+                                org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
+    }
+
+    /** The grader's own recovery of patching row {@code p} of layer {@code l}, by the definition. */
+    static double recoveryAt(Transformer model, double[][] clean, double[][] corrupt, int answer, int l, int p) {
+        double[][][] cleanStream = model.residualStream(clean);
+        double[][][] corruptStream = model.residualStream(corrupt);
+        int depth = model.depth();
+        double dClean = difference(model.logitsFrom(depth, cleanStream[depth]), answer);
+        double dCorrupt = difference(model.logitsFrom(depth, corruptStream[depth]), answer);
+        double[][] patched = new double[corrupt.length][];
+        for (int t = 0; t < corrupt.length; t++) {
+            patched[t] = (t == p ? cleanStream[l][t] : corruptStream[l][t]).clone();
+        }
+        return (difference(model.logitsFrom(l, patched), answer) - dCorrupt) / (dClean - dCorrupt);
+    }
+
+    private static double difference(double[] z, int answer) {
+        return z[answer] - z[1 - answer];
     }
 }

@@ -32,17 +32,17 @@ import kit.lesson8.SoftmaxPolicy;
 @DisplayName("Lesson 8's figures")
 class Lesson8FiguresTest extends LessonFigures {
     static final int MEAN_OF = 50;
-    static final double OPTIMAL_RETURN = GridWorld.GOAL_REWARD + (GridWorld.OPTIMAL_STEPS - 1) * GridWorld.STEP_REWARD;
-
     @Override
     protected void draw(FigureFolder folder) throws Exception {
         GridWorldTest.Trained run = GridWorldTest.trained(Seeds.seed(0));
-        folder.write("learning-curve", learningCurve(run.returns()));
-        folder.write("policy", policy(run.policy(), run.path()));
+        folder.write("learning-curve", learningCurve(run.world(), run.returns()));
+        folder.write("policy", policy(run.world(), run.policy(), run.path()));
         folder.write("bandit", bandit(new BanditTest()));
     }
 
-    static LinePlot learningCurve(double[] returns) {
+    static LinePlot learningCurve(GridWorld world, double[] returns) {
+        int shortest = GridWorldTest.shortestPath(world);
+        double optimal = world.goalReward() + (shortest - 1) * world.stepReward();
         double[] episode = new double[returns.length];
         for (int e = 0; e < returns.length; e++) {
             episode[e] = e + 1;
@@ -56,24 +56,24 @@ class Lesson8FiguresTest extends LessonFigures {
                 mean[b] += returns[e] / MEAN_OF;
             }
         }
-        double never = GridWorld.MAX_STEPS * GridWorld.STEP_REWARD;
-        return new LinePlot("REINFORCE on the 5 x 5 gridworld: the return of each training episode",
+        double never = GridWorld.MAX_STEPS * world.stepReward();
+        return new LinePlot("REINFORCE on the seed's 5 x 5 gridworld: the return of each training episode",
                 "training episode", "total return")
                 .points("one episode", episode, returns)
                 .line("mean of every " + MEAN_OF + " episodes", middle, mean)
-                .horizontal(OPTIMAL_RETURN, String.format(Locale.ROOT, "optimal: 8 steps, %.2f", OPTIMAL_RETURN))
+                .horizontal(optimal, String.format(Locale.ROOT, "optimal: %d steps, %.2f", shortest, optimal))
                 .horizontal(never, String.format(Locale.ROOT, "no goal in %d steps: %.2f", GridWorld.MAX_STEPS, never))
-                .yRange(-0.35, 1.1)
+                .yRange(Math.min(-0.35, never - 0.05), Math.max(1.1, world.goalReward() + 0.05))
                 .size(900, 500);
     }
 
-    static PolicyGrid policy(Network<double[]> policy, int[] path) {
+    static PolicyGrid policy(GridWorld world, Network<double[]> policy, int[] path) {
         int[] actions = new int[GridWorld.STATES];
         for (int state = 0; state < GridWorld.STATES; state++) {
             actions[state] = SoftmaxPolicy.greedy(policy.logits(GridWorld.input(state)));
         }
-        boolean reached = path[path.length - 1] == GridWorld.GOAL;
-        return new PolicyGrid("The trained policy's most probable action in each cell",
+        boolean reached = path[path.length - 1] == world.goal();
+        return new PolicyGrid(world, "The trained policy's most probable action in each cell",
                 "shaded: the greedy path from the start, " + (reached ? (path.length - 1) + " steps" : "missing the goal"),
                 actions, path);
     }

@@ -92,6 +92,7 @@ class PolicyGradientTest {
         @Hint("each step is one policy.backpropagate(x, oneHot(action), weight): the loss's dL/dz is "
                 + "softmax(z) - onehot(a), and backpropagate multiplies it by the weight")
         void the_logit_gradient_of_a_step_is_the_cross_entropy_gradient_with_the_taken_action_as_label_times_the_weight() {
+            Backprops.requireUpdateBackpropagates();
             // on a bandit the logits are the parameters, so the parameter gradient is dL/dz itself
             Random rng = new Random(Seeds.seed(83));
             double[] theta = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
@@ -116,6 +117,7 @@ class PolicyGradientTest {
         @Hint("zero the gradients once, back-propagate every step with its own weight (they add up), "
                 + "then step once; the episode's gradient is a sum over its steps, not a mean")
         void the_gradient_of_an_episode_is_the_weighted_sum_of_its_steps_cross_entropy_gradients() {
+            Backprops.requireUpdateBackpropagates();
             Random rng = new Random(Seeds.seed(84));
             Network<double[]> policy = GridWorld.policy(rng);
             Steps steps = randomSteps(7, rng);
@@ -131,6 +133,7 @@ class PolicyGradientTest {
         @Points(1)
         @Hint("call policy.zeroGradients() first: the gradients left over from the last episode must not count")
         void an_update_starts_from_zero_gradients() {
+            Backprops.requireUpdateBackpropagates();
             Random rng = new Random(Seeds.seed(85));
             Network<double[]> policy = GridWorld.policy(rng);
             Steps steps = randomSteps(5, rng);
@@ -146,6 +149,7 @@ class PolicyGradientTest {
         @Points(1)
         @Hint("the weight multiplies the whole step: weights of 0 leave nothing, weights times c give c times the gradient")
         void zero_weights_give_a_zero_gradient_and_scaled_weights_a_scaled_gradient() {
+            Backprops.requireUpdateBackpropagates();
             Random rng = new Random(Seeds.seed(86));
             Network<double[]> policy = GridWorld.policy(rng);
             Steps steps = randomSteps(6, rng);

@@ -13,9 +13,9 @@ import kit.grader.figures.Figure;
 import kit.lesson8.GridWorld;
 
 /**
- * The gridworld drawn as a grid, row 0 at the top as in {@link GridWorld}: in each cell an arrow for
- * the policy's most probable action, the cells of the greedy path shaded, the start and the goal
- * named. The kit's charts have no arrows, so this one figure draws itself, in their fonts and colours.
+ * The gridworld drawn as a grid, row 0 at the top as in {@link GridWorld}: in each open cell an arrow
+ * for the policy's most probable action, the walls dark, the cells of the greedy path shaded, the start
+ * and the goal named. The kit's charts have no arrows, so this one figure draws itself, in their fonts and colours.
  */
 final class PolicyGrid implements Figure {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
@@ -23,12 +23,15 @@ final class PolicyGrid implements Figure {
     private static final Color ARROW = new Color(0x00, 0x72, 0xB2);
     private static final Color PATH = new Color(0xE6, 0x9F, 0x00, 0x70);
     private static final Color LINES = new Color(0x80, 0x80, 0x80);
+    private static final Color WALL = new Color(0x40, 0x40, 0x40);
+    private final GridWorld world;
     private final String title;
     private final String caption;
     private final int[] actions;   // STATES: the most probable action in each state
     private final int[] path;      // states visited, start first
 
-    PolicyGrid(String title, String caption, int[] actions, int[] path) {
+    PolicyGrid(GridWorld world, String title, String caption, int[] actions, int[] path) {
+        this.world = world;
         this.title = title;
         this.caption = caption;
         this.actions = actions.clone();
@@ -64,6 +67,12 @@ final class PolicyGrid implements Figure {
         for (int state : path) {
             g.fill(new Rectangle2D.Double(left + column(state) * cell, top + row(state) * cell, cell, cell));
         }
+        g.setPaint(WALL);
+        for (int state = 0; state < GridWorld.STATES; state++) {
+            if (world.isWall(state)) {
+                g.fill(new Rectangle2D.Double(left + column(state) * cell, top + row(state) * cell, cell, cell));
+            }
+        }
         g.setPaint(LINES);
         g.setStroke(new BasicStroke(1.2f));
         for (int i = 0; i <= n; i++) {
@@ -78,12 +87,12 @@ final class PolicyGrid implements Figure {
         }
         centred(g, NOTE, "column", left + n * cell / 2, top - 28);
         centred(g, NOTE, "row", left - 22, top - 8);
-        centred(g, NOTE, "start", left + 0.5 * cell, top + 0.85 * cell);
-        centred(g, NOTE, "goal", left + (n - 0.5) * cell, top + (n - 0.45) * cell);
+        centred(g, NOTE, "start", left + (column(world.start()) + 0.5) * cell, top + (row(world.start()) + 0.85) * cell);
+        centred(g, NOTE, "goal", left + (column(world.goal()) + 0.5) * cell, top + (row(world.goal()) + 0.55) * cell);
         g.setPaint(ARROW);
         g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         for (int state = 0; state < actions.length; state++) {
-            if (state != GridWorld.GOAL) {
+            if (state != world.goal() && !world.isWall(state)) {
                 arrow(g, left + (column(state) + 0.5) * cell, top + (row(state) + 0.5) * cell, actions[state], cell);
             }
         }

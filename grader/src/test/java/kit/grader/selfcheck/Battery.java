@@ -153,7 +153,7 @@ public final class Battery {
         Path reports = dir.resolve("reports");
         String verdict = exec(dir, List.of("kit.grader.report.Verdict", "--reports=" + reports, "--expect=full-marks",
                 "--library=" + dir.resolve("exercises/target/library"),
-                "--gate=" + dir.resolve("exercises/target/grader-gate/gate.properties"), "--groups=lesson1"));
+                "--gate=" + dir.resolve("exercises/target/grader-gate/gate.properties"), "--groups=" + c.lesson()));
         double seconds = (System.nanoTime() - started) / 1e9;
         String output = gate + verdict;
         Files.writeString(dir.resolve("output.txt"), output, StandardCharsets.UTF_8);
@@ -180,7 +180,10 @@ public final class Battery {
             }
             text.append('\n').append(test.get("output").getAsString());
         }
-        String problem = null;
+        String problem = zeroTestsProblem(c, results);
+        if (problem != null) {
+            return new Result(c, score, max, seconds, problem);
+        }
         if (max == 0) {
             problem = "results.json lists no graded test";
         } else if (c.expect() == BatteryCases.Expect.FULL && score != (full < 0 ? max : full)) {
@@ -204,6 +207,26 @@ public final class Battery {
             problem = "printed " + output.length() + " characters";
         }
         return new Result(c, score, max, seconds, problem);
+    }
+
+    /** Null if every test a fragment of {@code c.zeroTests()} names scored 0 and every fragment names one. */
+    private static String zeroTestsProblem(BatteryCases.Case c, JsonObject results) {
+        for (String fragment : c.zeroTests()) {
+            int named = 0;
+            for (JsonElement t : results.getAsJsonArray("tests")) {
+                JsonObject test = t.getAsJsonObject();
+                if (test.get("name").getAsString().contains(fragment)) {
+                    named++;
+                    if (test.get("score").getAsDouble() != 0) {
+                        return "\"" + test.get("name").getAsString() + "\" scored " + test.get("score") + ", expected 0";
+                    }
+                }
+            }
+            if (named == 0) {
+                return "no test in results.json is named like \"" + fragment + "\"";
+            }
+        }
+        return null;
     }
 
     private String exec(Path dir, List<String> main) throws IOException, InterruptedException {

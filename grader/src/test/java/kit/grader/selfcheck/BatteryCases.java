@@ -23,9 +23,10 @@ final class BatteryCases {
 
     /**
      * What a case's score must be: the reference's maximum, the reference without ReLU.relu, at most
-     * that, 0, or its twin's ({@link #TWINS}: the same methods not compiling).
+     * that, 0, or its twin's ({@link #TWINS}: the same methods not compiling); or, for a case graded on
+     * another lesson, only what {@link Case#zeroTests} says.
      */
-    enum Expect { FULL, BELOW_FULL, HONEST, AT_MOST_HONEST, ZERO, SAME_AS_TWIN }
+    enum Expect { FULL, BELOW_FULL, HONEST, AT_MOST_HONEST, ZERO, SAME_AS_TWIN, NAMED_TESTS_ZERO }
 
     /** A case whose score must equal another's: a method that runs away scores as if it did not compile. */
     static final Map<String, String> TWINS = Map.of(
@@ -40,9 +41,22 @@ final class BatteryCases {
             }
             """;
 
+    /**
+     * One submission: graded on {@code lesson} (the group, "lesson1" unless said); every test whose name contains
+     * one of {@code zeroTests} must score 0, and each of those fragments must name at least one test.
+     */
     record Case(String name, boolean fromReference, boolean withSolutions, Consumer<Map<String, String>> change,
-            Expect expect, String cause) {
+            Expect expect, String cause, String lesson, List<String> zeroTests) {
+        Case(String name, boolean fromReference, boolean withSolutions, Consumer<Map<String, String>> change,
+                Expect expect, String cause) {
+            this(name, fromReference, withSolutions, change, expect, cause, "lesson1", List.of());
+        }
     }
+
+    /** Lesson 1's tests of Linear's gradients: a backward that is not backpropagation loses every one. */
+    static final List<String> LINEAR_GRADIENT_TESTS = List.of("Linear > backward > dx matches",
+            "Linear > backward > dW matches", "Linear > backward > db matches",
+            "Linear > backward > two backward passes add up", "Linear > backward > one layer used twice");
 
     static List<Case> cases() {
         return List.of(
@@ -160,7 +174,39 @@ final class BatteryCases {
                                 db[o] += gradOutput[k] * (up[k] - down[k]) / (2 * h);
                             }
                         }
-                        return dx;"""), Expect.BELOW_FULL, "Does it differentiate numerically"),
+                        return dx;"""), Expect.BELOW_FULL, "Linear.backward is not backpropagation", "lesson1", LINEAR_GRADIENT_TESTS),
+                new Case("numeric-backward-memoised", true, true, s -> region(s, LINEAR, "Linear.backward",
+                        MEMOISED_NUMERIC_LINEAR), Expect.BELOW_FULL, "Linear.backward is not backpropagation", "lesson1",
+                        LINEAR_GRADIENT_TESTS),
+                new Case("numeric-loss-gradient-lesson-2", true, true, s -> region(s, "kit/lesson2/SoftmaxCrossEntropy.java",
+                        "SoftmaxCrossEntropy.gradient", """
+                        double h = 1e-5;
+                        double[] dz = new double[logits.length];
+                        double[] z = logits.clone();
+                        for (int i = 0; i < z.length; i++) {
+                            double keep = z[i];
+                            z[i] = keep + h;
+                            double up = value(z, target);
+                            z[i] = keep - h;
+                            double down = value(z, target);
+                            z[i] = keep;
+                            dz[i] = (up - down) / (2 * h);
+                        }
+                        return dz;"""), Expect.NAMED_TESTS_ZERO, "SoftmaxCrossEntropy.gradient is not backpropagation",
+                        "lesson2", List.of("SoftmaxCrossEntropy > gradient matches the numeric gradient",
+                                "holds for SoftmaxCrossEntropy")),
+                new Case("imitate-the-original-gridworlds-path", true, true, s -> region(s, "kit/lesson8/Reinforce.java",
+                        "Reinforce.learn", """
+                        double[][] inputs = new double[GridWorld.STATES][];
+                        int[] actions = new int[GridWorld.STATES];
+                        double[] weights = new double[GridWorld.STATES];
+                        for (int state = 0; state < GridWorld.STATES; state++) {
+                            inputs[state] = GridWorld.input(state);
+                            actions[state] = state / GridWorld.SIZE < GridWorld.SIZE - 1 ? 1 : 3;
+                            weights[state] = 1;
+                        }
+                        update(policy, inputs, actions, weights, optimizer);"""), Expect.NAMED_TESTS_ZERO,
+                        "The gridworld > after 2000 episodes", "lesson8", List.of("The gridworld > after 2000 episodes")),
                 new Case("deleted-file", true, true, s -> s.remove(RELU), Expect.HONEST, "ReLU.java is missing"),
                 new Case("compile-error", true, true, s -> relu(s, "return x +;"), Expect.HONEST,
                         "ReLU.relu does not compile, so it is graded as not started"),
@@ -323,6 +369,66 @@ final class BatteryCases {
                         }
                         return x.clone();"""), Expect.ZERO, "java.lang.StackWalker.getInstance"));
     }
+
+    /**
+     * A numeric Linear.backward that remembers every answer (keyed by x, W, b and g), so that a guard measuring
+     * the same call twice would find it cheap the second time.
+     */
+    static final String MEMOISED_NUMERIC_LINEAR = """
+            class Memo {
+                static final java.util.Map<Long, double[][]> SEEN = new java.util.HashMap<>();
+            }
+            long key = ((long) java.util.Arrays.hashCode(x) << 32) ^ java.util.Arrays.deepHashCode(w)
+                    ^ ((long) java.util.Arrays.hashCode(b) << 16) ^ java.util.Arrays.hashCode(gradOutput) ^ (31L * in + out);
+            double[][] answer = Memo.SEEN.get(key);
+            if (answer == null || answer[0].length != in || answer.length != 2 + out) {
+                double h = 1e-5;
+                answer = new double[2 + out][];
+                answer[0] = new double[in];
+                answer[1] = new double[out];
+                for (int i = 0; i < in; i++) {
+                    double keep = x[i];
+                    x[i] = keep + h;
+                    double[] up = affine(x);
+                    x[i] = keep - h;
+                    double[] down = affine(x);
+                    x[i] = keep;
+                    for (int o = 0; o < out; o++) {
+                        answer[0][i] += gradOutput[o] * (up[o] - down[o]) / (2 * h);
+                    }
+                }
+                for (int o = 0; o < out; o++) {
+                    answer[2 + o] = new double[in];
+                    for (int i = 0; i < in; i++) {
+                        double keep = w[o][i];
+                        w[o][i] = keep + h;
+                        double[] up = affine(x);
+                        w[o][i] = keep - h;
+                        double[] down = affine(x);
+                        w[o][i] = keep;
+                        for (int k = 0; k < out; k++) {
+                            answer[2 + o][i] += gradOutput[k] * (up[k] - down[k]) / (2 * h);
+                        }
+                    }
+                    double keep = b[o];
+                    b[o] = keep + h;
+                    double[] up = affine(x);
+                    b[o] = keep - h;
+                    double[] down = affine(x);
+                    b[o] = keep;
+                    for (int k = 0; k < out; k++) {
+                        answer[1][o] += gradOutput[k] * (up[k] - down[k]) / (2 * h);
+                    }
+                }
+                Memo.SEEN.put(key, answer);
+            }
+            for (int o = 0; o < out; o++) {
+                db[o] += answer[1][o];
+                for (int i = 0; i < in; i++) {
+                    dw[o][i] += answer[2 + o][i];
+                }
+            }
+            return answer[0].clone();""";
 
     /** Replaces the body of {@code method}'s solution region in {@code file} with {@code code}. */
     static void region(Map<String, String> s, String file, String method, String code) {
