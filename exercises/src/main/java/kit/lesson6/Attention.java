@@ -131,12 +131,12 @@ public final class Attention implements Layer<double[][], double[][]> {
     public double[][] weights(double[][] q, double[][] k) {
         int rows = Shapes.requireSequence("Attention.weights queries", q, -1, d, "time x features");
         Shapes.requireSequence("Attention.weights keys", k, rows, d, "one row per query");
-        throw new kit.core.NotImplementedYet(6, "Attention.weights", "row i: scores s[j] = (q[i] . k[j]) / sqrt(d) for j <= i (causal) or every j; A[i][j] = stable softmax of s (subtract max s), 0 for masked j");
+        throw new kit.core.NotImplementedYet(6, "Attention.weights", "the attention weights A (a new T x T array) from queries q and keys k (T x d each), with the causal mask if the head has one (masked weights exactly 0); book: src/site/markdown/lesson6.md, \"Attention as a soft pointer dereference\"");
     }
 
     /** {@code h[i] = sum_j A[i][j] v[j]}: each row's weighted average of the values, a new {@code T x d} array. */
     public static double[][] mix(double[][] a, double[][] v) {
-        throw new kit.core.NotImplementedYet(6, "Attention.mix", "h[i][c] = sum over j of A[i][j] * v[j][c]");
+        throw new kit.core.NotImplementedYet(6, "Attention.mix", "h = A v: each row's average of the values under its weights, a new T x d array from A (T x T) and v (T x d); book: src/site/markdown/lesson6.md, \"Attention as a soft pointer dereference\"");
     }
 
     /**
@@ -148,6 +148,6 @@ public final class Attention implements Layer<double[][], double[][]> {
         Shapes.requireSequence("Attention.backward keys", k, rows, d, "one row per query");
         Shapes.requireSequence("Attention.backward values", v, rows, d, "one row per query");
         Shapes.requireSequence("Attention.backward dL/dh", dh, rows, d, "the shape of the forward's output");
-        throw new kit.core.NotImplementedYet(6, "Attention.backward", "dA[i][j] = dh[i] . v[j]; dv[j] += A[i][j] dh[i]; dS[i][j] = A[i][j] (dA[i][j] - sum over l of A[i][l] dA[i][l]); dq[i] += dS[i][j] k[j] / sqrt(d); dk[j] += dS[i][j] q[i] / sqrt(d)");
+        throw new kit.core.NotImplementedYet(6, "Attention.backward", "the backward of h = mix(weights(q, k), v): given q, k, v (T x d), A (T x T) and dh = dL/dh (T x d), return dL/dq, dL/dk and dL/dv (T x d each); book: src/site/markdown/lesson6.md, \"The backward of attention\"");
     }
 }

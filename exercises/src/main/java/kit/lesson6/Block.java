@@ -99,6 +99,6 @@ public final class Block implements Layer<double[][], double[][]> {
     public static double[][] backward(double[][] g, Pass<double[][], double[][]> norm1,
                                       Pass<double[][], double[][]> attention, Pass<double[][], double[][]> norm2,
                                       Pass<double[][], double[][]> ffn) {
-        throw new kit.core.NotImplementedYet(6, "Block.backward", "du = g + norm2.backward(ffn.backward(g)); dx = du + norm1.backward(attention.backward(du)); add entry by entry into new arrays");
+        throw new kit.core.NotImplementedYet(6, "Block.backward", "dL/dx (a new T x d array) of the block y = u + ffn(norm2(u)), u = x + attention(norm1(x)), given g = dL/dy (T x d) and the four branches' passes; book: src/site/markdown/lesson6.md, \"The block and its residual adds\"");
     }
 }

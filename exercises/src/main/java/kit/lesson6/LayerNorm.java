@@ -77,7 +77,7 @@ public final class LayerNorm implements Layer<double[], double[]> {
     /** {@code y = gamma * (x - mean) / sqrt(var + eps) + beta}: a new array of length {@code d}. */
     public double[] normalize(double[] x) {
         Shapes.requireLength("LayerNorm.normalize input (d = " + d + ")", x, d);
-        throw new kit.core.NotImplementedYet(6, "LayerNorm.normalize", "mu = mean of x; var = mean of (x - mu)^2; y[i] = gamma[i] * (x[i] - mu) / sqrt(var + EPS) + beta[i]");
+        throw new kit.core.NotImplementedYet(6, "LayerNorm.normalize", "the normalised row y (a new array of length d) of one row x (length d), with gamma, beta and EPS; book: src/site/markdown/lesson6.md, \"LayerNorm and its backward\"");
     }
 
     /**
@@ -87,7 +87,7 @@ public final class LayerNorm implements Layer<double[], double[]> {
     public double[] backward(double[] x, double[] gradOutput) {
         Shapes.requireLength("LayerNorm.backward input (d = " + d + ")", x, d);
         Shapes.requireLength("LayerNorm.backward dL/dy (d = " + d + ")", gradOutput, d);
-        throw new kit.core.NotImplementedYet(6, "LayerNorm.backward", "recompute n = (x - mu) s with s = 1/sqrt(var + EPS); dgamma += g n; dbeta += g; h = gamma g; dx = s (h - mean(h) - n mean(h n))");
+        throw new kit.core.NotImplementedYet(6, "LayerNorm.backward", "given one row x (length d) and g = dL/dy (length d): add dL/dgamma and dL/dbeta (length d) into the gradients, return dL/dx (length d); book: src/site/markdown/lesson6.md, \"LayerNorm and its backward\"");
     }
 
     private static double mean(double[] x) {

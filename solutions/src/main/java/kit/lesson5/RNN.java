@@ -55,7 +55,10 @@ public final class RNN implements Layer<double[][], double[][]> {
     public double[][] run(double[][] xs, double[] h0) {
         Shapes.requireSequence("RNN.run input", xs, -1, cell.inputSize(), "steps x in");
         Shapes.requireLength("RNN.run start state h0 (hidden = " + cell.hiddenSize() + ")", h0, cell.hiddenSize());
-        // BEGIN SOLUTION hint: h = h0; for t = 0 .. T-1: h = cell.step(xs[t], h); hs[t] = h
+        // BEGIN SOLUTION
+        // task: the states h_0 .. h_{T-1} (T x H) of the cell run over xs (T x I) from the state h0 (H)
+        // book: The cell
+        // pseudocode: h = h0; for t = 0 .. T-1: h = cell.step(xs[t], h); hs[t] = h
         double[][] hs = new double[xs.length][];
         double[] h = h0;
         for (int t = 0; t < xs.length; t++) {
@@ -76,7 +79,10 @@ public final class RNN implements Layer<double[][], double[][]> {
         Shapes.requireLength("RNN.backward start state h0 (hidden = " + cell.hiddenSize() + ")", h0, cell.hiddenSize());
         Shapes.requireSequence("RNN.backward states", hs, steps, cell.hiddenSize(), "steps x hidden");
         Shapes.requireSequence("RNN.backward dL/dh", gradHs, steps, cell.hiddenSize(), "steps x hidden");
-        // BEGIN SOLUTION hint: carry = 0; for t = T-1 down to 0: s = cell.backward(xs[t], t == 0 ? h0 : hs[t-1], hs[t], gradHs[t] + carry); dxs[t] = s.dx(); carry = s.dhPrev()
+        // BEGIN SOLUTION
+        // task: backpropagation through time: given xs (T x I), h0 (H), the states hs (T x H) and each step's own output gradient gradHs (T x H), add the cell's parameter gradients and return dL/dx_t for every step (T x I)
+        // book: Backpropagation through time
+        // pseudocode: carry = 0; for t = T-1 down to 0: s = cell.backward(xs[t], t == 0 ? h0 : hs[t-1], hs[t], gradHs[t] + carry); dxs[t] = s.dx(); carry = s.dhPrev()
         double[][] dxs = new double[steps][];
         double[] carry = new double[cell.hiddenSize()];
         for (int t = steps - 1; t >= 0; t--) {

@@ -92,7 +92,10 @@ public final class RNNCell {
     public double[] step(double[] x, double[] hPrev) {
         Shapes.requireLength("RNNCell.step input x_t (in = " + in + ")", x, in);
         Shapes.requireLength("RNNCell.step state h_{t-1} (hidden = " + hidden + ")", hPrev, hidden);
-        // BEGIN SOLUTION hint: h[o] = tanh(b[o] + sum over i of W_xh[o][i] * x[i] + sum over j of W_hh[o][j] * hPrev[j])
+        // BEGIN SOLUTION
+        // task: the new state h_t (length H) from x_t (length I) and h_{t-1} (length H)
+        // book: The cell
+        // pseudocode: h[o] = tanh(b[o] + sum over i of W_xh[o][i] * x[i] + sum over j of W_hh[o][j] * hPrev[j])
         double[] h = new double[hidden];
         for (int o = 0; o < hidden; o++) {
             double sum = b[o];
@@ -120,7 +123,10 @@ public final class RNNCell {
         Shapes.requireLength("RNNCell.backward state h_{t-1} (hidden = " + hidden + ")", hPrev, hidden);
         Shapes.requireLength("RNNCell.backward state h_t (hidden = " + hidden + ")", h, hidden);
         Shapes.requireLength("RNNCell.backward dL/dh_t (hidden = " + hidden + ")", gradH, hidden);
-        // BEGIN SOLUTION hint: a[o] = gradH[o] * (1 - h[o]^2); dW_xh[o][i] += a[o] x[i]; dW_hh[o][j] += a[o] hPrev[j]; db[o] += a[o]; dx = W_xh^T a, dhPrev = W_hh^T a
+        // BEGIN SOLUTION
+        // task: one step back: given x_t (I), h_{t-1} (H), h_t (H) and the whole of dL/dh_t (H), add dL/dW_xh (H x I), dL/dW_hh (H x H) and dL/db (H) into the gradients, return dL/dx_t (I) and dL/dh_{t-1} (H)
+        // book: Backpropagation through time
+        // pseudocode: a[o] = gradH[o] * (1 - h[o]^2); dW_xh[o][i] += a[o] x[i]; dW_hh[o][j] += a[o] hPrev[j]; db[o] += a[o]; dx = W_xh^T a, dhPrev = W_hh^T a
         double[] dx = new double[in];
         double[] dhPrev = new double[hidden];
         for (int o = 0; o < hidden; o++) {

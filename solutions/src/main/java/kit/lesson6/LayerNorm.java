@@ -77,7 +77,10 @@ public final class LayerNorm implements Layer<double[], double[]> {
     /** {@code y = gamma * (x - mean) / sqrt(var + eps) + beta}: a new array of length {@code d}. */
     public double[] normalize(double[] x) {
         Shapes.requireLength("LayerNorm.normalize input (d = " + d + ")", x, d);
-        // BEGIN SOLUTION hint: mu = mean of x; var = mean of (x - mu)^2; y[i] = gamma[i] * (x[i] - mu) / sqrt(var + EPS) + beta[i]
+        // BEGIN SOLUTION
+        // task: the normalised row y (a new array of length d) of one row x (length d), with gamma, beta and EPS
+        // book: LayerNorm and its backward
+        // pseudocode: mu = mean of x; var = mean of (x - mu)^2; y[i] = gamma[i] * (x[i] - mu) / sqrt(var + EPS) + beta[i]
         double mu = mean(x);
         double s = 1 / Math.sqrt(variance(x, mu) + EPS);
         double[] y = new double[d];
@@ -95,7 +98,10 @@ public final class LayerNorm implements Layer<double[], double[]> {
     public double[] backward(double[] x, double[] gradOutput) {
         Shapes.requireLength("LayerNorm.backward input (d = " + d + ")", x, d);
         Shapes.requireLength("LayerNorm.backward dL/dy (d = " + d + ")", gradOutput, d);
-        // BEGIN SOLUTION hint: recompute n = (x - mu) s with s = 1/sqrt(var + EPS); dgamma += g n; dbeta += g; h = gamma g; dx = s (h - mean(h) - n mean(h n))
+        // BEGIN SOLUTION
+        // task: given one row x (length d) and g = dL/dy (length d): add dL/dgamma and dL/dbeta (length d) into the gradients, return dL/dx (length d)
+        // book: LayerNorm and its backward
+        // pseudocode: recompute n = (x - mu) s with s = 1/sqrt(var + EPS); dgamma += g n; dbeta += g; h = gamma g; dx = s (h - mean(h) - n mean(h n))
         double mu = mean(x);
         double s = 1 / Math.sqrt(variance(x, mu) + EPS);
         double[] n = new double[d];

@@ -18,7 +18,9 @@ import java.util.Properties;
 import kit.grader.figures.FigureIndex;
 import kit.grader.figures.FreshFolder;
 import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Hints;
 import kit.grader.scoring.Prerequisites;
+import kit.grader.scoring.Stubs;
 import kit.grader.scoring.TestRuns;
 
 /**
@@ -85,6 +87,12 @@ public final class Verdict {
                 ? TestRuns.planOnly(settings, "not run: the submission was refused (see REFUSED)", gate.getProperty("reason"), notes)
                 : TestRuns.run(settings, notes);
         Prerequisites.mark(book, Verdict.class.getClassLoader(), library);
+        book.recordStubs(Stubs.in(library));
+        try {
+            Hints.apply(book, Hints.level(Path.of("")));
+        } catch (IllegalArgumentException e) {
+            end(e.getMessage());
+        }
         Reports.writeAll(book, reports);
         System.out.println();
         System.out.print(Reports.table(book));

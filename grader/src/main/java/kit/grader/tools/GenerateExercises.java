@@ -22,10 +22,21 @@ import java.util.stream.Stream;
  * with the region's hint; every other line is copied byte for byte.
  *
  * <pre>
- *   // BEGIN SOLUTION hint: y = W x + b
+ *   // BEGIN SOLUTION
+ *   // task: y = W x + b, a new array of length out, from x (length in)
+ *   // book: Layers
+ *   // pseudocode: y[o] = b[o] + sum over i of W[o][i] * x[i]
  *   ... reference code ...
  *   // END SOLUTION
  * </pre>
+ *
+ * The stub's hint is the task (what to compute and its shapes) and the book section that derives
+ * it ({@code src/site/markdown/lessonN.md, "Layers"}); at the hint level {@code pseudocode} the
+ * pseudocode follows. The level is the course's setting {@code hints} in {@code course.properties}
+ * at the kit's root: {@code book}, {@code equation} (the default) or {@code pseudocode}; the
+ * first two give the same stubs (the grader shows the key equation of a failing test at
+ * {@code equation} and above). {@code // BEGIN SOLUTION hint: ...} is a short form: the hint is
+ * shown as it is, at every level.
  *
  * A region must be the tail of a method body (nothing but the method's closing brace after it),
  * so that the stub compiles, and must sit in a lesson package ({@code kit.lessonN}).
@@ -45,6 +56,35 @@ import java.util.stream.Stream;
 public final class GenerateExercises {
     static final Path SOURCES = Path.of("src", "main", "java");
     private static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION(?:\\s+hint:\\s*(.*?))?\\s*$");
+    private static final Pattern HEADER = Pattern.compile("^\\s*// (task|book|pseudocode):\\s*(.*?)\\s*$");
+    /** The course's settings file at the kit's root, and the setting that picks how much a hint shows. */
+    public static final String SETTINGS = "course.properties";
+    public static final String HINTS = "hints";
+
+    /** How much a student is shown: the book section; plus the key equation on failure; plus pseudocode. */
+    public enum HintLevel {
+        BOOK, EQUATION, PSEUDOCODE;
+
+        /** The level set in {@code root/course.properties}, {@code EQUATION} if none is set. */
+        public static HintLevel of(Path root) throws IOException {
+            Path file = root.resolve(SETTINGS);
+            if (!Files.exists(file)) {
+                return EQUATION;
+            }
+            Properties settings = new Properties();
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                settings.load(in);
+            }
+            String value = settings.getProperty(HINTS, "equation").strip();
+            for (HintLevel level : values()) {
+                if (level.name().equalsIgnoreCase(value)) {
+                    return level;
+                }
+            }
+            throw new IllegalArgumentException(file + ": " + HINTS + " = " + value
+                    + " is not a hint level; use book, equation or pseudocode");
+        }
+    }
     private static final Pattern END = Pattern.compile("^\\s*// END SOLUTION\\s*$");
     private static final Pattern STUB = Pattern.compile("^\\s*throw new kit\\.core\\.NotImplementedYet\\(");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+kit\\.lesson(\\d+)\\s*;");
@@ -80,6 +120,7 @@ public final class GenerateExercises {
     public static List<String> write(Path root) throws IOException {
         Path from = root.resolve("solutions").resolve(SOURCES);
         Path to = root.resolve("exercises").resolve(SOURCES);
+        HintLevel level = HintLevel.of(root);
         List<String> problems = new ArrayList<>();
         for (Path stale : javaFiles(to)) {
             if (!Files.exists(from.resolve(to.relativize(stale)))) {
@@ -89,7 +130,7 @@ public final class GenerateExercises {
         for (Path source : javaFiles(from)) {
             Path relative = from.relativize(source);
             try {
-                String generated = generate(relative, Files.readString(source, StandardCharsets.UTF_8));
+                String generated = generate(relative, Files.readString(source, StandardCharsets.UTF_8), level);
                 Path target = to.resolve(relative);
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, generated, StandardCharsets.UTF_8);
@@ -104,6 +145,7 @@ public final class GenerateExercises {
     public static List<String> check(Path root) throws IOException {
         Path from = root.resolve("solutions").resolve(SOURCES);
         Path to = root.resolve("exercises").resolve(SOURCES);
+        HintLevel level = HintLevel.of(root);
         TreeSet<Path> all = new TreeSet<>();
         javaFiles(from).forEach(p -> all.add(from.relativize(p)));
         javaFiles(to).forEach(p -> all.add(to.relativize(p)));
@@ -117,7 +159,7 @@ public final class GenerateExercises {
                 problems.add("exercises/ lacks " + relative);
             } else {
                 try {
-                    String expected = generate(relative, Files.readString(source, StandardCharsets.UTF_8));
+                    String expected = generate(relative, Files.readString(source, StandardCharsets.UTF_8), level);
                     if (!expected.equals(Files.readString(target, StandardCharsets.UTF_8))) {
                         problems.add("exercises/" + SOURCES + "/" + relative + " is not what the generator makes");
                     }
@@ -127,7 +169,8 @@ public final class GenerateExercises {
             }
         }
         if (!problems.isEmpty()) {
-            problems.add("Regenerate with: java grader/src/main/java/kit/grader/tools/GenerateExercises.java");
+            problems.add("Regenerate with: java grader/src/main/java/kit/grader/tools/GenerateExercises.java"
+                    + " (hint level " + level.name().toLowerCase(java.util.Locale.ROOT) + ", from " + SETTINGS + ")");
         }
         return problems;
     }
@@ -181,8 +224,13 @@ public final class GenerateExercises {
         return Optional.empty();
     }
 
-    /** The exercise version of one solution file. */
+    /** The exercise version of one solution file, at the default hint level. */
     public static String generate(Path relative, String solution) {
+        return generate(relative, solution, HintLevel.EQUATION);
+    }
+
+    /** The exercise version of one solution file, its stubs' hints at {@code level}. */
+    public static String generate(Path relative, String solution, HintLevel level) {
         String file = relative.toString().replace('\\', '/');
         String className = relative.getFileName().toString().replace(".java", "");
         String[] lines = solution.split("\n", -1);
@@ -217,12 +265,39 @@ public final class GenerateExercises {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": BEGIN SOLUTION without END SOLUTION");
             }
             requireMethodEndsAfter(lines, end, file);
-            String hint = begin.group(2) == null ? "" : begin.group(2);
+            String hint = hint(begin.group(2), lines, i + 1, end, lesson, level, file);
             out.append(begin.group(1)).append("throw new kit.core.NotImplementedYet(").append(lesson).append(", ")
                     .append(quote(method)).append(", ").append(quote(hint)).append(");\n");
             i = end;
         }
         return out.toString();
+    }
+
+    /**
+     * The stub's hint: the short form's text, or the header's task and book section (and, at
+     * {@code PSEUDOCODE}, its pseudocode), from the comment lines right after BEGIN.
+     */
+    private static String hint(String shortForm, String[] lines, int from, int end, int lesson, HintLevel level,
+            String file) {
+        Map<String, String> header = new java.util.HashMap<>();
+        for (int k = from; k < end; k++) {
+            Matcher m = HEADER.matcher(lines[k]);
+            if (!m.matches()) {
+                break;
+            }
+            header.put(m.group(1), m.group(2));
+        }
+        if (header.isEmpty()) {
+            return shortForm == null ? "" : shortForm;
+        }
+        if (!header.containsKey("task") || !header.containsKey("book")) {
+            throw new IllegalArgumentException(file + ":" + from + ": a region's header needs both // task: and // book:");
+        }
+        String hint = header.get("task") + "; book: src/site/markdown/lesson" + lesson + ".md, \"" + header.get("book") + "\"";
+        if (level == HintLevel.PSEUDOCODE && header.containsKey("pseudocode")) {
+            hint += "; pseudocode: " + header.get("pseudocode");
+        }
+        return hint;
     }
 
     private static String enclosingMethod(String[] lines, int begin, String file) {
