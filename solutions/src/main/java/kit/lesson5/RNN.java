@@ -14,11 +14,9 @@ import kit.core.Shapes;
  *
  * <p>Forward: {@code h_t = cell(x_t, h_{t-1})} for {@code t = 0 .. T-1}, from {@code h_{-1} = 0}
  * (or a given start state, {@link #run}).
- * <br>Backward (backpropagation through time), given {@code g_t = dL/dh_t} from every step's own
- * output: run the steps back in reverse order, {@code t = T-1 .. 0}, each receiving
- * {@code g_t + dL/dh_t} carried back from step {@code t+1} (zero after the last step) and handing
- * its {@code dL/dh_{t-1}} on to step {@code t-1}. The cell's parameter gradients add up over the
- * steps, since it is one cell; {@code dL/dx_t} is returned for every step.
+ * <br>Backward (backpropagation through time), given the gradient of every step's own output: the
+ * cell's parameter gradients, which add up over the steps since it is one cell, and {@code dL/dx_t}
+ * for every step; the book derives the order of the steps and what each one receives.
  *
  * <p>Shapes: input {@code T x in}, output {@code T x hidden}, any {@code T >= 1}. Cost: {@code T}
  * cell steps each way; the backward keeps every input and state of the forward, {@code T (in + hidden)}

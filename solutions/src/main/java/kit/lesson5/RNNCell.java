@@ -12,12 +12,10 @@ import kit.core.Shapes;
  * returns the new state. The same cell, with the same weights, runs at every step of a sequence.
  *
  * <p>Forward: {@code h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)}.
- * <br>Backward of one step, given {@code g = dL/dh_t}, which is the gradient from the step's own
- * output plus the gradient that came back from step {@code t+1}: with {@code a = g * (1 - h_t^2)}
- * (through the tanh, element by element), {@code dW_xh += a x_t^T}, {@code dW_hh += a h_{t-1}^T},
- * {@code db += a}, and it returns {@code dL/dx_t = W_xh^T a} and {@code dL/dh_{t-1} = W_hh^T a}.
- * So one step back multiplies the state's gradient by the transposed Jacobian
- * {@code (diag(1 - h_t^2) W_hh)^T}.
+ * <br>Backward of one step, given the whole of {@code dL/dh_t} (the gradient from the step's own
+ * output plus the gradient that came back from step {@code t+1}): adds the step's share of
+ * {@code dL/dW_xh}, {@code dL/dW_hh} and {@code dL/db} and returns {@code dL/dx_t} and
+ * {@code dL/dh_{t-1}}; the book derives each from the forward.
  *
  * <p>Shapes: input {@code in}, state {@code hidden}. Cost: {@code hidden (in + hidden)}
  * multiply-adds a step forward, twice that backward. Initial weights as in the original course:

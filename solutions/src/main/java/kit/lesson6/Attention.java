@@ -21,12 +21,10 @@ import kit.lesson2.SoftmaxCrossEntropy;
  * {@code A[i][j] = e^S[i][j] / sum_l e^S[i][l]}. With the causal mask row {@code i} sees only
  * {@code j <= i}, and {@code A[i][j] = 0} exactly for {@code j > i}. Then {@code h[i] = sum_j A[i][j] v[j]}
  * and the output is {@code y[i] = W_o h[i] + b_o}.
- * <br>Backward, given {@code g = dL/dy}: {@code dh = W_o^T g} (and {@code dW_o, db_o}); then
- * {@code dA[i][j] = dh[i] . v[j]}, {@code dv[j] = sum_i A[i][j] dh[i]};
- * {@code dS[i][j] = A[i][j] (dA[i][j] - sum_l A[i][l] dA[i][l])} (the softmax's backward);
- * {@code dq[i] = sum_j dS[i][j] k[j] / sqrt(d)}, {@code dk[j] = sum_i dS[i][j] q[i] / sqrt(d)}.
- * Every row of {@code x} feeds all three projections, so {@code dL/dx} is the sum of the three
- * projections' backward passes.
+ * <br>Backward, given {@code g = dL/dy}: the output map's backward gives {@code dL/dh}; your
+ * {@link #backward} takes it back through the mix, the softmax and the scores to {@code dL/dq},
+ * {@code dL/dk} and {@code dL/dv} (the book derives each); every row of {@code x} feeds all three
+ * projections, so {@code dL/dx} is the sum of the three projections' backward passes.
  *
  * <p>Shapes: input and output {@code T x d}; weights {@code W_q, W_k, W_v, W_o} are {@code d x d}
  * with biases of length {@code d}; the weights {@code A} are {@code T x T}. Cost: {@code 4 T d^2}

@@ -16,10 +16,9 @@ import kit.core.Shapes;
  * <p>Forward, for {@code x} of length {@code d}: {@code mu = (1/d) sum_i x[i]},
  * {@code var = (1/d) sum_i (x[i] - mu)^2}, {@code s = 1 / sqrt(var + eps)},
  * {@code n[i] = (x[i] - mu) s}, {@code y[i] = gamma[i] n[i] + beta[i]}.
- * <br>Backward, given {@code g = dL/dy}: {@code dL/dgamma[i] += g[i] n[i]},
- * {@code dL/dbeta[i] += g[i]}, and with {@code h[i] = gamma[i] g[i]},
- * {@code dL/dx[i] = s (h[i] - mean(h) - n[i] mean(h n))}: the gradient with the two directions
- * the normalisation removed (a shift of every entry, and a scaling along {@code n}) projected out.
+ * <br>Backward, given {@code g = dL/dy}: adds {@code dL/dgamma} and {@code dL/dbeta} and returns
+ * {@code dL/dx}, which has no component along the two directions the normalisation removes (a
+ * shift of every entry, and a scaling along {@code n}); the book derives it.
  *
  * <p>Shapes: input and output of length {@code d}; {@code gamma} and {@code beta} of length
  * {@code d}, starting at 1 and 0. Cost: a few passes over the row each way.
