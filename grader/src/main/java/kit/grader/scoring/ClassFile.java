@@ -145,7 +145,7 @@ final class ClassFile {
                 default -> {
                 }
             }
-            pc += length(code, pc);
+            pc += Math.max(1, length(code, pc));   // a malformed switch cannot send the scan backwards
         }
         return new Method(methodName, descriptor, calls, instantiated, lambdas, annotations, stubs);
     }
