@@ -124,11 +124,20 @@ public final class DocumentedCommands {
                         + "nor lists as run elsewhere (see kit.grader.tools.DocumentedCommands)");
             }
         }
+        deleteTree(playClasses);
         System.out.printf("documented commands: %d found, %d run, %d run elsewhere or as other arguments of a file run here%n",
                 commands.size(), ran, elsewhere);
         if (!problems.isEmpty()) {
             System.out.println("DOCUMENTED COMMANDS THAT FAIL:\n- " + String.join("\n- ", problems));
             throw new IllegalStateException(problems.size() + " documented command(s) fail: see above");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
