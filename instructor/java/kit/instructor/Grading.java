@@ -27,7 +27,10 @@ final class Grading {
     private Grading() {
     }
 
-    /** Grades; {@code keep} (if not null) receives the Maven log, the score table, the summary and the figures. */
+    /**
+     * Grades; {@code keep} (if not null) receives the Maven log, the score table, the summary, the
+     * report page and what it links to (the figures, the book's copies).
+     */
     static Results grade(Settings settings, Path keep) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("kit-grading-").toRealPath();
@@ -36,14 +39,16 @@ final class Grading {
             if (keep != null) {
                 Files.createDirectories(keep);
                 Files.writeString(keep.resolve("log.txt"), g.log(), StandardCharsets.ISO_8859_1);
-                for (String report : List.of("table.txt", "summary.md")) {
+                for (String report : List.of("table.txt", "summary.md", "report.html")) {
                     if (g.reports() != null && Files.isRegularFile(g.reports().resolve(report))) {
                         Files.copy(g.reports().resolve(report), keep.resolve(report),
                                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
-                if (g.reports() != null && Files.isDirectory(g.reports().resolve("figures"))) {
-                    Kit.copy(g.reports().resolve("figures"), keep.resolve("figures"));
+                for (String folder : List.of("figures", "book")) {   // what report.html links to
+                    if (g.reports() != null && Files.isDirectory(g.reports().resolve(folder))) {
+                        Kit.copy(g.reports().resolve(folder), keep.resolve(folder));
+                    }
                 }
             }
             return g.results();

@@ -1,5 +1,6 @@
 package kit.grader.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,9 @@ final class ConsoleTable {
     static String render(Gradebook book) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(ROW, "lesson", "points", "passed", "failed", "(not started)"));
-        for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
-            Lesson lesson = e.getKey();
-            Gradebook.LessonTotals t = e.getValue();
-            s.append(String.format(ROW, lesson.number() + " " + lesson.title(), t.earned() + "/" + t.possible(),
-                    t.passed(), t.failed() + t.notStarted(), "(" + t.notStarted() + ")"));
+        for (Row r : rows(book)) {
+            s.append(String.format(ROW, r.label(), r.points(), r.passed(), r.failed(), "(" + r.notStarted() + ")"));
         }
-        long notStarted = count(book, Outcome.NOT_STARTED);
-        s.append(String.format(ROW, "total", book.score() + "/" + book.maxScore(), count(book, Outcome.PASSED),
-                count(book, Outcome.FAILED) + notStarted, "(" + notStarted + ")"));
         if (!book.notes().isEmpty()) {
             s.append("\nnotes:\n");
             for (String note : book.notes()) {
@@ -47,10 +42,8 @@ final class ConsoleTable {
                 s.append(indent(failure)).append('\n');
             }
         }
-        List<GradedTest> failed = book.refused() ? List.of()
-                : book.failed().stream().filter(t -> t.blockedBy().isEmpty()).toList();
-        List<GradedTest> blocked = book.refused() ? List.of()
-                : book.failed().stream().filter(t -> !t.blockedBy().isEmpty()).toList();
+        List<GradedTest> failed = failedOnTheirOwn(book);
+        List<GradedTest> blocked = blocked(book);
         if (!failed.isEmpty()) {
             s.append("\nfailed:\n");
             for (GradedTest t : failed) {
@@ -72,15 +65,56 @@ final class ConsoleTable {
         if (book.refused()) {
             s.append("\nREFUSED, grade set to 0: none of the submission ran, because:\n")
                     .append(indent(book.refusal().orElseThrow())).append('\n');
-            s.append("\nnext: fix what is named above; then every test runs again\n");
-            return s.toString();
         }
-        book.next().ifPresentOrElse(
-                t -> s.append('\n').append(nextLine(t)).append('\n'),
-                () -> s.append(book.graded().isEmpty() ? "\nno graded tests ran\n"
-                        : book.ungradedFailures().isEmpty() ? "\nall done: full marks\n"
-                        : "\nfull marks, but the kit's own checks failed (above)\n"));
-        return s.toString();
+        return s.append('\n').append(nextStep(book)).append('\n').toString();
+    }
+
+    /** Where to go next, the table's last word: one line, or two with the rerun command. */
+    static String nextStep(Gradebook book) {
+        if (book.refused()) {
+            return "next: fix what is named above; then every test runs again";
+        }
+        return book.next().map(ConsoleTable::nextLine)
+                .orElse(book.graded().isEmpty() ? "no graded tests ran"
+                        : book.ungradedFailures().isEmpty() ? "all done: full marks"
+                        : "full marks, but the kit's own checks failed (above)");
+    }
+
+    /**
+     * One row of the table: a lesson ({@code lesson} null for the total), its points as
+     * "earned/possible", and its tests that passed, failed ("not started" ones included, as the
+     * closing line counts them) and are not started. The report page prints the same rows.
+     */
+    record Row(Lesson lesson, String label, String points, long passed, long failed, long notStarted) {
+        /** The row's state in words, so that no reader depends on colour: passed, not started or failing. */
+        String state() {
+            return failed == 0 ? "passed" : passed == 0 && failed == notStarted ? "not started" : "failing";
+        }
+    }
+
+    /** The table's rows: one per lesson of the run, then the total. */
+    static List<Row> rows(Gradebook book) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Lesson, Gradebook.LessonTotals> e : book.byLesson().entrySet()) {
+            Lesson lesson = e.getKey();
+            Gradebook.LessonTotals t = e.getValue();
+            rows.add(new Row(lesson, lesson.number() + " " + lesson.title(), t.earned() + "/" + t.possible(),
+                    t.passed(), t.failed() + t.notStarted(), t.notStarted()));
+        }
+        long notStarted = count(book, Outcome.NOT_STARTED);
+        rows.add(new Row(null, "total", book.score() + "/" + book.maxScore(), count(book, Outcome.PASSED),
+                count(book, Outcome.FAILED) + notStarted, notStarted));
+        return rows;
+    }
+
+    /** The failed tests to fix, in lesson order: not blocked by another method's failure; none if the submission was refused. */
+    static List<GradedTest> failedOnTheirOwn(Gradebook book) {
+        return book.refused() ? List.of() : book.failed().stream().filter(t -> t.blockedBy().isEmpty()).toList();
+    }
+
+    /** The failed tests blocked by another method's failing test (of this lesson or an earlier one); none if refused. */
+    static List<GradedTest> blocked(Gradebook book) {
+        return book.refused() ? List.of() : book.failed().stream().filter(t -> !t.blockedBy().isEmpty()).toList();
     }
 
     /**

@@ -15,7 +15,8 @@ import kit.grader.scoring.Outcome;
 
 /**
  * Gradescope's autograder {@code results.json}: the overall score, the score table as the
- * submission's output, and one entry per graded test with its score, maximum, status and output
+ * submission's output (with where the report page is found: Gradescope keeps only this file), and
+ * one entry per graded test with its score, maximum, status and output
  * (the failure, the hint and the rerun command). Every entry is visible to the student.
  */
 final class GradescopeResults {
@@ -26,7 +27,7 @@ final class GradescopeResults {
         JsonObject root = new JsonObject();
         root.addProperty("score", book.score());
         root.addProperty("execution_time", Math.round(book.seconds()));
-        root.addProperty("output", ConsoleTable.render(book));
+        root.addProperty("output", ConsoleTable.render(book) + ReportPage.ELSEWHERE + "\n");
         root.addProperty("visibility", "visible");
         root.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();

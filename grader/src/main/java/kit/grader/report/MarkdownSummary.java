@@ -7,8 +7,16 @@ import kit.grader.scoring.Gradebook;
 import kit.grader.scoring.Lesson;
 import kit.grader.scoring.Outcome;
 
-/** A Markdown summary for a CI job page: the table per lesson, then each failure in a short line. */
+/**
+ * A Markdown summary for a CI job page: the table per lesson, each failure in a short line, and
+ * where the report page is (a job page shows no local file, so it is named, not linked).
+ */
 final class MarkdownSummary {
+    /** Where the report page is: beside the summary, in the reports folder (a CI run keeps it as an artifact). */
+    static final String PAGE = "**The page:** `" + ReportPage.FILE + "`, beside this summary in the reports folder (in a"
+            + " GitHub Actions run, the `grader-reports` artifact), puts the table, each failure with its hint and rerun"
+            + " command, and your figures beside the book's in one page to open in a browser.";
+
     private MarkdownSummary() {
     }
 
@@ -40,6 +48,7 @@ final class MarkdownSummary {
         }
         book.next().ifPresent(t -> s.append("\n`").append(ConsoleTable.nextLine(t).lines().findFirst().orElse(""))
                 .append("`\n"));
+        s.append("\n").append(PAGE).append('\n');
         return s.toString();
     }
 }

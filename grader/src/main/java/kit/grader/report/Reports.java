@@ -16,6 +16,8 @@ import kit.grader.scoring.Outcome;
  *   <li>{@code table.txt}: the score table the console shows;</li>
  *   <li>{@code results.json}: Gradescope's autograder format;</li>
  *   <li>{@code summary.md}: a Markdown summary for a CI job page;</li>
+ *   <li>{@code report.html}: the run as one page for a browser, with the student's figures beside the
+ *       book's ({@link ReportPage}; the book's copies it links to go into {@code book/});</li>
  *   <li>{@code verdict.properties}: the totals the build's verdict step reads.</li>
  * </ul>
  * Surefire writes its own XML beside them, in {@code target/surefire-reports}.
@@ -33,7 +35,11 @@ public final class Reports {
         return ConsoleTable.render(book);
     }
 
-    public static void writeAll(Gradebook book, Path dir) throws IOException {
+    /**
+     * Writes every report of {@code book} into {@code dir}; {@code bookDir} is the course book
+     * ({@code src/site/markdown}) whose pages and figures the report page shows, or null.
+     */
+    public static void writeAll(Gradebook book, Path dir, Path bookDir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(TABLE), table(book), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(GRADESCOPE), GradescopeResults.render(book), StandardCharsets.UTF_8);
@@ -41,6 +47,17 @@ public final class Reports {
         kit.grader.figures.FigureIndex.mentionIn(dir, TABLE, SUMMARY, GRADESCOPE);
         try (Writer out = Files.newBufferedWriter(dir.resolve(VERDICT), StandardCharsets.UTF_8)) {
             totals(book).store(out, "totals of the last grading run");
+        }
+        writePage(book, dir, bookDir);
+    }
+
+    /** The report page, last: whatever goes wrong with it never costs another report. */
+    private static void writePage(Gradebook book, Path dir, Path bookDir) {
+        try {
+            Files.deleteIfExists(dir.resolve(ReportPage.FILE));   // never an earlier run's page in place of this one's
+            ReportPage.write(book, dir, bookDir);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("grader: could not write the report page: " + e);
         }
     }
 

@@ -33,8 +33,10 @@ import kit.grader.scoring.TestRuns;
  * <pre>
  *   Verdict --reports=DIR --expect=full-marks|nothing-started --library=DIR [--gate=FILE]
  *           [--library-kind=exercises|stubs|reference] [--groups=EXPR] [--test=PATTERN] [--seed=N]
- *           [--jvm-options=...] [--test-properties="name=value ..."]
+ *           [--jvm-options=...] [--test-properties="name=value ..."] [--book=DIR]
  * </pre>
+ * {@code --book}: the course book's folder ({@code src/site/markdown}), whose pages and figures the
+ * report page shows beside the student's figures.
  * {@code full-marks}: every graded test passed and nothing was refused; {@code nothing-started}:
  * every graded test is "not started" (the kit's run over the untouched stubs).
  */
@@ -96,10 +98,12 @@ public final class Verdict {
             hints = "equation";
         }
         Hints.apply(book, hints);
-        Reports.writeAll(book, reports);
+        Reports.writeAll(book, reports, a.containsKey("--book") ? Path.of(a.get("--book")) : null);
         System.out.println();
         System.out.print(Reports.table(book));
         System.out.println();
+        Path page = reports.resolve(ReportPage.FILE);
+        System.out.println(Files.exists(page) ? ReportPage.consoleLine(page) : "page: not written (see the error above)");
         System.out.println(FigureIndex.read(reports.resolve(FigureIndex.FOLDER)).line());
         System.out.println("reports: " + reports.toAbsolutePath().normalize());
         Properties totals = Reports.totals(book);

@@ -36,7 +36,7 @@ class GradingListenerTest {
                 .enableTestExecutionListenerAutoRegistration(false).build());
         launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(ScoringFixtures.class)).build(),
                 new GradingListener(reports.resolve("run.journal")));
-        Reports.writeAll(TestRuns.fromJournal(reports.resolve("run.journal")), reports);
+        Reports.writeAll(TestRuns.fromJournal(reports.resolve("run.journal")), reports, null);
 
         Properties totals = new Properties();
         try (var in = Files.newBufferedReader(reports.resolve("verdict.properties"))) {
