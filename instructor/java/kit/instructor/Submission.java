@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -23,10 +24,13 @@ import java.util.zip.ZipInputStream;
  * placed by its {@code package} declaration and name, so folders do not matter; only files that
  * exist in the kit's library are taken (so nothing else a student changed can reach the grading),
  * and a file the submission lacks stays as the kit's stub. Zip files inside the submission are
- * opened if it has no library files otherwise.
+ * opened if it has no library files otherwise. Nothing outside the submission is ever read: a
+ * symbolic link (to a file, a folder or a zip) is not followed, and a zip entry whose path leaves the
+ * folder it is unpacked into is not unpacked; each is named in {@link #ignored}.
  */
 final class Submission {
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*;",
+            Pattern.MULTILINE);
     private static final List<String> NEVER = List.of("solutions", "grader", "instructor", "target", "__MACOSX");
 
     /** Where a library file (e.g. {@code kit/lesson1/Linear.java}) comes from in the submission. */
@@ -43,11 +47,12 @@ final class Submission {
         if (s.taken.isEmpty()) {
             List<Path> zips;
             try (Stream<Path> all = Files.walk(dir)) {
-                zips = all.filter(p -> p.toString().toLowerCase().endsWith(".zip")).sorted().toList();
+                zips = all.filter(p -> p.toString().toLowerCase().endsWith(".zip")
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
             }
             for (int i = 0; i < zips.size(); i++) {
                 Path unzipped = scratch.resolve("zip" + i);
-                unzip(zips.get(i), unzipped);
+                s.unzip(zips.get(i), dir.relativize(zips.get(i)).toString(), unzipped);
                 s.scan(unzipped, library);
             }
         }
@@ -57,16 +62,26 @@ final class Submission {
     /** Replaces the pristine library's files with the submission's. */
     void copyInto(Path library) throws IOException {
         for (Map.Entry<String, Path> e : taken.entrySet()) {
-            Files.copy(e.getValue(), library.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING);
+            Path target = library.resolve(e.getKey()).normalize();
+            if (!target.startsWith(library.normalize()) || Files.isSymbolicLink(e.getValue())) {
+                throw new IllegalStateException("not copied, it leaves the submission: " + e.getValue());
+            }
+            Files.copy(e.getValue(), target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
         }
     }
 
     private void scan(Path root, Path library) throws IOException {
         List<Path> files;
-        try (Stream<Path> all = Files.walk(root)) {
-            files = all.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+        try (Stream<Path> all = Files.walk(root)) {   // never into a linked folder
+            files = all.filter(p -> !p.equals(root)).sorted(Comparator.comparing(Path::toString)).toList();
         }
+        for (Path link : files.stream().filter(Files::isSymbolicLink).toList()) {
+            if (!inSkippedFolder(root.relativize(link))) {
+                ignored.add(root.relativize(link) + " (a symbolic link: nothing outside the submission is read)");
+            }
+        }
+        files = files.stream().filter(p -> p.getFileName().toString().endsWith(".java")
+                && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
         Map<String, Path> candidates = new TreeMap<>();
         for (Path file : files) {
             String shown = root.relativize(file).toString();
@@ -79,7 +94,7 @@ final class Submission {
                 continue;
             }
             String target = pkg.replace('.', '/') + "/" + file.getFileName();
-            if (!Files.isRegularFile(library.resolve(target))) {
+            if (!Files.isRegularFile(library.resolve(target), LinkOption.NOFOLLOW_LINKS)) {
                 ignored.add(shown + " (not a file of the kit's library: " + target + ")");
                 continue;
             }
@@ -123,12 +138,17 @@ final class Submission {
         return m.find() ? m.group(1) : null;
     }
 
-    private static void unzip(Path zip, Path to) throws IOException {
+    /** Unpacks the {@code .java} entries of {@code zip} (shown as {@code shown}) into {@code to}, and no path outside it. */
+    private void unzip(Path zip, String shown, Path to) throws IOException {
         Files.createDirectories(to);
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(zip, LinkOption.NOFOLLOW_LINKS); ZipInputStream entries = new ZipInputStream(in)) {
             for (ZipEntry e; (e = entries.getNextEntry()) != null; ) {
                 Path target = to.resolve(e.getName()).normalize();
-                if (!target.startsWith(to) || e.isDirectory() || !e.getName().endsWith(".java")) {
+                if (!target.startsWith(to.normalize()) || Path.of(e.getName()).isAbsolute()) {
+                    ignored.add(shown + ": " + e.getName() + " (its path leaves the folder it is unpacked into)");
+                    continue;
+                }
+                if (e.isDirectory() || !e.getName().endsWith(".java")) {
                     continue;
                 }
                 Files.createDirectories(target.getParent());

@@ -129,6 +129,49 @@ final class UnitChecks {
         checks.that("the finder copies only the library's own files",
                 Files.readString(library2.resolve("kit/lesson1/A.java")).contains("mine")
                 && !Files.exists(library2.resolve("kit/lesson1/Extra.java")), "copied wrongly");
+        links(checks, tmp, library);
+    }
+
+    /** Issue 19.1: an upload's links (to the bundle's solutions/, say) and zip entries with ".." reach nothing. */
+    private static void links(SelfTest.Checks checks, Path tmp, Path library) throws IOException {
+        Path bundle = tmp.resolve("bundle");
+        write(bundle.resolve("solutions/src/main/java/kit/lesson1/A.java"), "package kit.lesson1;\nclass A { int reference; }");
+        Path linked = bundle.resolve("submission");
+        Path file = linked.resolve("exercises/src/main/java/kit/lesson1/A.java");
+        Files.createDirectories(file.getParent());
+        Files.createSymbolicLink(file, Path.of("../../../../../../../solutions/src/main/java/kit/lesson1/A.java"));
+        Files.createSymbolicLink(linked.resolve("kit"), Path.of("../solutions/src/main/java/kit"));
+        Submission s = Submission.find(linked, library, tmp.resolve("scratch5"));
+        checks.that("the finder follows no symbolic link, to a file or a folder, and names each",
+                s.taken.isEmpty() && s.ignored.stream().filter(i -> i.contains("a symbolic link")).count() == 2,
+                s.taken + " ignored " + s.ignored);
+
+        Path zipped = bundle.resolve("zipped");
+        Files.createDirectories(zipped);
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zipped.resolve("upload.zip")))) {
+            for (String name : List.of("../../outside/kit/lesson1/A.java", "/abs/kit/lesson1/A.java")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(name));
+                out.write("package kit.lesson1;\nclass A { int slipped; }".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        s = Submission.find(zipped, library, tmp.resolve("scratch6"));
+        checks.that("the finder unpacks no zip entry whose path leaves its folder (zip-slip), and names each",
+                s.taken.isEmpty() && !Files.exists(tmp.resolve("outside"))
+                && s.ignored.stream().filter(i -> i.contains("leaves the folder")).count() == 2,
+                s.taken + " ignored " + s.ignored);
+
+        Path linkedZip = bundle.resolve("linked-zip");
+        Files.createDirectories(linkedZip);
+        Files.createSymbolicLink(linkedZip.resolve("upload.zip"), zipped.resolve("upload.zip").toAbsolutePath());
+        s = Submission.find(linkedZip, library, tmp.resolve("scratch7"));
+        checks.that("the finder opens no linked zip", s.taken.isEmpty()
+                && s.ignored.stream().anyMatch(i -> i.contains("a symbolic link")), s.taken + " ignored " + s.ignored);
+
+        Path odd = bundle.resolve("odd-package");
+        write(odd.resolve("A.java"), "package ..kit.lesson1;\nclass A { }");
+        s = Submission.find(odd, library, tmp.resolve("scratch8"));
+        checks.that("the finder places no file by a package name with empty parts", s.taken.isEmpty(),
+                s.taken + " ignored " + s.ignored);
     }
 
     private static void compilerErrors(SelfTest.Checks checks) {

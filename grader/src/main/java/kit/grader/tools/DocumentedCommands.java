@@ -59,9 +59,7 @@ public final class DocumentedCommands {
         RUN_AS_WRITTEN.put("./mvnw -q compile -Dplay=Hello", "a thread says hello");
         RUN_AS_WRITTEN.put("./mvnw test -Dtest='LinearTest$Backward#dW_matches_the_numeric_gradient'", "not started");
         RUN_AS_WRITTEN.put("java grader/src/main/java/kit/grader/tools/GenerateExercises.java --check",
-                "exercises/ is what the generator makes");
-        RUN_AS_WRITTEN.put("java grader/src/main/java/kit/grader/tools/GenerateExercises.java --check-submission",
-                "grading would accept exercises/");
+                "are what the generator makes");
         elsewhere("^\\./mvnw test$", "this build: the kit check grades the untouched stubs with it");
         elsewhere("^(\\./mvnw|mvnw\\.cmd) (-o )?(-q )?test( -Dlesson=(\\d|N))?$", "bench/student-loop, lesson by lesson");
         elsewhere("^\\./mvnw test -Dgrader\\.seed=\\d+$", "instructor/test and instructor/regrade grade on a chosen seed");

@@ -5,37 +5,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import kit.grader.tools.GenerateExercises.Submissions;
-import kit.grader.tools.GenerateExercises.Submissions.Rebuilt;
-import kit.grader.tools.GenerateExercises.Submissions.Region;
-import kit.grader.tools.GenerateExercises.Submissions.Submission;
+import kit.grader.tools.Submissions.Rebuilt;
+import kit.grader.tools.Submissions.Region;
+import kit.grader.tools.Submissions.Submission;
 
 /**
  * The first step of every grading run, before any student code could run: it rebuilds the
  * library from the given code and the student's code in the stubs' places, compiles it and
  * holds the compiled classes to the {@link Rules}. It never loads a compiled class.
  *
- * <ul>
- *   <li>With {@code solutions/} present (the kit, or an instructor's pristine copy), each library
- *   file is rebuilt: the generated file with each stub line replaced by what the student wrote
- *   there. Given code outside the stubs is never taken from the submission, so changing it has no
- *   effect. A region must be self-contained (braces balanced and never closing the method, no
- *   comment, string or character left open, no {@code \\u} escapes). A file whose given lines do
- *   not line up, or a region that is not self-contained, refuses the grade. A missing file is
- *   graded with its stubs, an added file is ignored, and a region that does not compile is graded
- *   as not started; each with a note.</li>
- *   <li>Without {@code solutions/} (a student's copy that ships without the reference), the
- *   student's files are compiled as written: the rules still hold, but given code is not checked
- *   and a compile error stops the build.</li>
- * </ul>
+ * <p>The given code is the grader's own copy ({@code grader/given/}, written and checked by
+ * {@link GenerateExercises}), never {@code solutions/} and never the submission, so grading is the
+ * same in the kit and in a student's copy without the reference. Each library file is rebuilt: the
+ * given file with each stub line replaced by what the student wrote in its place ({@link Submissions}).
+ * Changing given code has no effect: a file whose given lines do not line up refuses the grade,
+ * naming file and line. Each region must be, to javac's own parser, whole statements at the end of
+ * its method, with the tree around it the given one ({@link GivenTree}); one that is not refuses the
+ * grade. A missing file, or one reached through a symbolic link, is graded with its stubs, an added
+ * file is ignored, and a region that does not compile is graded as not started; each with a note.
  * A refused grade compiles the untouched stubs instead, so no submitted code runs at all.
  */
 public final class Gate {
@@ -52,38 +46,46 @@ public final class Gate {
         }
     }
 
+    /** What the gate would refuse in the kit at {@code root}, without compiling anything. */
+    public static List<String> refusals(Path root) throws IOException {
+        Submission submission = Submissions.rebuild(root.resolve(GenerateExercises.GIVEN),
+                root.resolve("exercises").resolve(GenerateExercises.SOURCES));
+        List<String> refusals = new ArrayList<>(submission.refusals());
+        read(submission, new HashMap<>(), new ArrayList<>(), refusals);
+        return refusals;
+    }
+
     /** Runs the gate for the kit at {@code root}; returns its exit code. */
     static int run(Path root) throws IOException {
-        Path solutions = root.resolve("solutions").resolve(GenerateExercises.SOURCES);
+        Path given = root.resolve(GenerateExercises.GIVEN);
         Path submitted = root.resolve("exercises").resolve(GenerateExercises.SOURCES);
         Path target = root.resolve("exercises").resolve("target");
         Path classes = target.resolve("library");   // the exercises module's output directory
         Path gateDir = target.resolve("grader-gate");
         Files.createDirectories(gateDir);
-        boolean rebuild = Files.isDirectory(solutions);
-        Submission submission;
-        if (rebuild) {
-            submission = Submissions.rebuild(solutions, submitted);
-        } else {
-            List<Rebuilt> asWritten = new ArrayList<>();
-            for (Path file : GenerateExercises.javaFiles(submitted)) {
-                asWritten.add(new Rebuilt(submitted.relativize(file), Files.readString(file, StandardCharsets.UTF_8), List.of()));
-            }
-            submission = new Submission(asWritten, List.of(), List.of());
-        }
-        String fingerprint = fingerprint(root, submission);
         Path gateFile = gateDir.resolve(GATE_FILE);
+        Properties result = new Properties();
+        if (!Files.isDirectory(given)) {
+            result.setProperty("status", "broken");
+            result.setProperty("reason", "the grader's copy of the given code, " + GenerateExercises.GIVEN
+                    + "/, is missing; regenerate it with: java grader/src/main/java/kit/grader/tools/GenerateExercises.java");
+            store(gateFile, result);
+            return report(result, true);
+        }
+        Submission submission = Submissions.rebuild(given, submitted);
+        String fingerprint = fingerprint(root, submission);
         Properties previous = load(gateFile);
-        if (fingerprint.equals(previous.getProperty("fingerprint")) && hasClasses(classes)) {
+        if (fingerprint.equals(previous.getProperty("fingerprint"))
+                && digest(classes).equals(previous.getProperty("library"))) {
             return report(previous, false);
         }
-        Properties result = new Properties();
         result.setProperty("fingerprint", fingerprint);
-        result.setProperty("mode", rebuild ? "rebuilt" : "as-written");
         List<String> notes = new ArrayList<>(submission.notes());
         List<String> refusals = new ArrayList<>(submission.refusals());
+        Map<Path, Set<Integer>> stubbed = new HashMap<>();
+        read(submission, stubbed, notes, refusals);
         if (refusals.isEmpty()) {
-            Compiled compiled = compileForgiving(submission, classes, rebuild);
+            Compiled compiled = compileForgiving(submission, classes, stubbed);
             notes.addAll(compiled.notes());
             if (!compiled.ok()) {
                 result.setProperty("status", "broken");
@@ -91,19 +93,41 @@ public final class Gate {
                 store(gateFile, result);
                 return report(result, true);
             }
-            refusals.addAll(Rules.check(classes));
+            refusals.addAll(GivenTree.checkWhole(submission.files(), stubbed));
+            if (refusals.isEmpty()) {
+                refusals.addAll(Rules.check(classes));
+            }
         }
-        if (!refusals.isEmpty() && rebuild) {
+        if (!refusals.isEmpty()) {
             // Nothing submitted may run: compile the untouched stubs so the tests can still be listed.
             Submission stubs = new Submission(submission.files().stream()
-                    .map(f -> new Rebuilt(f.relative(), f.generated(), Submissions.stubsOf(f.generated()))).toList(), List.of(), List.of());
-            compileForgiving(stubs, classes, true);
+                    .map(f -> new Rebuilt(f.relative(), f.generated(), Submissions.stubsOf(f.generated()))).toList(),
+                    List.of(), List.of());
+            compileForgiving(stubs, classes, new HashMap<>());
         }
+        result.setProperty("library", digest(classes));   // anything added to it later is no cache hit
         result.setProperty("status", refusals.isEmpty() ? "graded" : "refused");
         result.setProperty("reason", String.join("\n", refusals));
         result.setProperty("notes", String.join("\n", notes));
         store(gateFile, result);
         return report(result, true);
+    }
+
+    /**
+     * Reads every region with javac's parser ({@link GivenTree}): one that does not parse is put
+     * back to its stub in {@code stubbed} with a note; one that changes the given tree is refused.
+     */
+    private static void read(Submission submission, Map<Path, Set<Integer>> stubbed, List<String> notes,
+            List<String> refusals) {
+        for (GivenTree.Finding finding : GivenTree.check(submission.files())) {
+            if (finding.parses()) {
+                refusals.add(finding.message());
+            } else {
+                stubbed.computeIfAbsent(finding.file().relative(), x -> new java.util.TreeSet<>()).add(finding.region());
+                notes.add(finding.file().regions().get(finding.region()).method()
+                        + " does not compile, so it is graded as not started: " + finding.message());
+            }
+        }
     }
 
     private static int report(Properties gate, boolean fresh) {
@@ -128,18 +152,19 @@ public final class Gate {
     }
 
     /**
-     * Compiles the submission into {@code classes}. A region that does not compile is put back to
-     * its stub (graded "not started") with a note, and the rest compiled again.
+     * Compiles the submission into {@code classes}, with the regions in {@code stubbed} (by file)
+     * kept as stubs. A region that does not compile is put back to its stub (graded "not started")
+     * and added to {@code stubbed}, with a note, and the rest compiled again.
      */
-    static Compiled compileForgiving(Submission submission, Path classes, boolean rebuilt) throws IOException {
-        Map<Path, Set<Integer>> stubbed = new java.util.HashMap<>();
+    static Compiled compileForgiving(Submission submission, Path classes, Map<Path, Set<Integer>> stubbed)
+            throws IOException {
         List<String> notes = new ArrayList<>();
         for (int attempt = 0; ; attempt++) {
-            Map<Path, Map<Integer, Integer>> starts = new java.util.HashMap<>();
+            Map<Path, Map<Integer, Integer>> starts = new HashMap<>();
             Map<Path, String> sources = new java.util.LinkedHashMap<>();
             for (Rebuilt f : submission.files()) {
-                Map<Integer, Integer> s = new java.util.HashMap<>();
-                sources.put(f.relative(), rebuilt ? f.source(stubbed.getOrDefault(f.relative(), Set.of()), s) : f.generated());
+                Map<Integer, Integer> s = new HashMap<>();
+                sources.put(f.relative(), f.source(stubbed.getOrDefault(f.relative(), Set.of()), s));
                 starts.put(f.relative(), s);
             }
             List<javax.tools.Diagnostic<? extends javax.tools.JavaFileObject>> errors = javac(sources, classes);
@@ -153,7 +178,7 @@ public final class Gate {
                 String text = d.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse("");
                 Rebuilt f = submission.files().stream().filter(r -> r.relative().equals(file)).findFirst().orElse(null);
                 String shown = "exercises/src/main/java/" + file.toString().replace('\\', '/');
-                if (!rebuilt || f == null || f.regions().isEmpty() || attempt > 3) {
+                if (f == null || f.regions().isEmpty() || attempt > 3) {
                     unblamed.add(shown + ":" + d.getLineNumber() + ": " + text);
                     continue;
                 }
@@ -177,11 +202,12 @@ public final class Gate {
         }
     }
 
+    /** The region whose lines (or the closing brace right after them) hold {@code line}; -1 if none. */
     private static int regionAt(Rebuilt f, Map<Integer, Integer> starts, int line) {
         for (int k = 0; k < f.regions().size(); k++) {
             Integer start = starts.get(k);
             int length = (int) f.regions().get(k).text().chars().filter(c -> c == '\n').count() + 1;
-            if (start != null && line >= start && line < start + length) {
+            if (start != null && line >= start && line <= start + length) {
                 return k;
             }
         }
@@ -237,19 +263,27 @@ public final class Gate {
         }
     }
 
-    private static boolean hasClasses(Path classes) throws IOException {
+    /** A digest of every file in {@code classes} (names and bytes), or "" if there is none. */
+    private static String digest(Path classes) throws IOException {
         if (!Files.isDirectory(classes)) {
-            return false;
+            return "";
         }
         try (Stream<Path> all = Files.walk(classes)) {
-            return all.anyMatch(p -> p.toString().endsWith(".class"));
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path p : all.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+                sha.update(classes.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(p) : new byte[] {1});
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private static String fingerprint(Path root, Submission submission) throws IOException {
         try {
             var sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (String tool : List.of("GenerateExercises", "Gate", "Rules")) {
+            for (String tool : List.of("GenerateExercises", "Gate", "Rules", "Submissions", "GivenTree")) {
                 Path self = root.resolve("grader/src/main/java/kit/grader/tools/" + tool + ".java");
                 if (Files.exists(self)) {
                     sha.update(Files.readAllBytes(self));

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,20 +40,21 @@ import java.util.stream.Stream;
  * A region must be the tail of a method body (nothing but the method's closing brace after it),
  * so that the stub compiles, and must sit in a lesson package ({@code kit.lessonN}).
  *
+ * <p>It writes the same files a second time into {@code grader/given/}: the given code travels with
+ * the grader, so that grading rebuilds a student's files from it ({@link Gate}, {@link Submissions})
+ * and behaves the same in a student's copy that ships without {@code solutions/}.
+ *
  * <p>Run from the repository root with the JDK alone:
  * <pre>
  *   java grader/src/main/java/kit/grader/tools/GenerateExercises.java                      # regenerate
  *   java grader/src/main/java/kit/grader/tools/GenerateExercises.java --check              # fail if stale
- *   java grader/src/main/java/kit/grader/tools/GenerateExercises.java --check-submission   # see below
  * </pre>
- * {@code --check-submission} names what grading would refuse in a student's exercises/: a file
- * whose given code does not line up with the generated one, or code in a stub's place that is not
- * self-contained (see {@link Submissions}). Grading itself rebuilds the library from the given code
- * and the student's regions, so given code is never taken from a submission ({@code Gate}).</p>
  * Self-contained on purpose: it needs nothing but this file.
  */
 public final class GenerateExercises {
     static final Path SOURCES = Path.of("src", "main", "java");
+    /** The generated files as the grader keeps them, relative to the repository root. */
+    static final Path GIVEN = Path.of("grader", "given");
     private static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION(?:\\s+hint:\\s*(.*?))?\\s*$");
     private static final Pattern HEADER = Pattern.compile("^\\s*// (task|book|pseudocode):\\s*(.*?)\\s*$");
     /** The course's settings file at the kit's root, and the setting that picks how much a hint shows. */
@@ -86,7 +86,6 @@ public final class GenerateExercises {
         }
     }
     private static final Pattern END = Pattern.compile("^\\s*// END SOLUTION\\s*$");
-    private static final Pattern STUB = Pattern.compile("^\\s*throw new kit\\.core\\.NotImplementedYet\\(");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+kit\\.lesson(\\d+)\\s*;");
     private static final Pattern METHOD = Pattern.compile(
             "^\\s*(?:(?:public|protected|private|static|final|default|synchronized)\\s+)*"
@@ -102,38 +101,44 @@ public final class GenerateExercises {
         List<String> problems = switch (mode) {
             case "--write" -> write(root);
             case "--check" -> check(root);
-            case "--check-submission" -> checkSubmission(root);
-            default -> List.of("unknown option " + mode + "; use --check or --check-submission");
+            default -> List.of("unknown option " + mode + "; use --check");
         };
         if (!problems.isEmpty()) {
             System.err.println(String.join("\n", problems));
             System.exit(1);
         }
         System.out.println(switch (mode) {
-            case "--check" -> "exercises/ is what the generator makes from solutions/";
-            case "--check-submission" -> "grading would accept exercises/";
+            case "--check" -> "exercises/ and grader/given/ are what the generator makes from solutions/";
             default -> "wrote " + root.resolve("exercises").resolve(SOURCES);
         });
     }
 
-    /** Regenerates exercises/, removing generated files whose solution is gone. */
+    /** Where the generated files go: the student's tree, and the grader's copy of the given code. */
+    private static List<Path> targets(Path root) {
+        return List.of(root.resolve("exercises").resolve(SOURCES), root.resolve(GIVEN));
+    }
+
+    /** Regenerates exercises/ and grader/given/, removing generated files whose solution is gone. */
     public static List<String> write(Path root) throws IOException {
         Path from = root.resolve("solutions").resolve(SOURCES);
-        Path to = root.resolve("exercises").resolve(SOURCES);
         HintLevel level = HintLevel.of(root);
         List<String> problems = new ArrayList<>();
-        for (Path stale : javaFiles(to)) {
-            if (!Files.exists(from.resolve(to.relativize(stale)))) {
-                Files.delete(stale);
+        for (Path to : targets(root)) {
+            for (Path stale : javaFiles(to)) {
+                if (!Files.exists(from.resolve(to.relativize(stale)))) {
+                    Files.delete(stale);
+                }
             }
         }
         for (Path source : javaFiles(from)) {
             Path relative = from.relativize(source);
             try {
                 String generated = generate(relative, Files.readString(source, StandardCharsets.UTF_8), level);
-                Path target = to.resolve(relative);
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, generated, StandardCharsets.UTF_8);
+                for (Path to : targets(root)) {
+                    Path target = to.resolve(relative);
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, generated, StandardCharsets.UTF_8);
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -141,30 +146,33 @@ public final class GenerateExercises {
         return problems;
     }
 
-    /** What differs between exercises/ and what the generator would write now. */
+    /** What differs between exercises/ or grader/given/ and what the generator would write now. */
     public static List<String> check(Path root) throws IOException {
         Path from = root.resolve("solutions").resolve(SOURCES);
-        Path to = root.resolve("exercises").resolve(SOURCES);
         HintLevel level = HintLevel.of(root);
-        TreeSet<Path> all = new TreeSet<>();
-        javaFiles(from).forEach(p -> all.add(from.relativize(p)));
-        javaFiles(to).forEach(p -> all.add(to.relativize(p)));
         List<String> problems = new ArrayList<>();
-        for (Path relative : all) {
-            Path source = from.resolve(relative);
-            Path target = to.resolve(relative);
-            if (!Files.exists(source)) {
-                problems.add("exercises/ has " + relative + " but solutions/ does not");
-            } else if (!Files.exists(target)) {
-                problems.add("exercises/ lacks " + relative);
-            } else {
-                try {
-                    String expected = generate(relative, Files.readString(source, StandardCharsets.UTF_8), level);
-                    if (!expected.equals(Files.readString(target, StandardCharsets.UTF_8))) {
-                        problems.add("exercises/" + SOURCES + "/" + relative + " is not what the generator makes");
+        for (Path to : targets(root)) {
+            String shown = root.relativize(to).toString().replace('\\', '/') + "/";
+            TreeSet<Path> all = new TreeSet<>();
+            javaFiles(from).forEach(p -> all.add(from.relativize(p)));
+            javaFiles(to).forEach(p -> all.add(to.relativize(p)));
+            for (Path relative : all) {
+                Path source = from.resolve(relative);
+                Path target = to.resolve(relative);
+                String file = relative.toString().replace('\\', '/');
+                if (!Files.exists(source)) {
+                    problems.add(shown + " has " + file + " but solutions/ does not");
+                } else if (!Files.exists(target)) {
+                    problems.add(shown + " lacks " + file);
+                } else {
+                    try {
+                        String expected = generate(relative, Files.readString(source, StandardCharsets.UTF_8), level);
+                        if (!expected.equals(Files.readString(target, StandardCharsets.UTF_8))) {
+                            problems.add(shown + file + " is not what the generator makes");
+                        }
+                    } catch (IllegalArgumentException e) {
+                        problems.add(e.getMessage());
                     }
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
                 }
             }
         }
@@ -172,45 +180,7 @@ public final class GenerateExercises {
             problems.add("Regenerate with: java grader/src/main/java/kit/grader/tools/GenerateExercises.java"
                     + " (hint level " + level.name().toLowerCase(java.util.Locale.ROOT) + ", from " + SETTINGS + ")");
         }
-        return problems;
-    }
-
-    /**
-     * What a submission changed that grading cannot accept: a file whose given code does not
-     * line up with the generated one, or code in a stub's place that is not self-contained.
-     * Added, missing and non-compiling code is not listed here: grading forgives it (see {@code Gate}).
-     */
-    public static List<String> checkSubmission(Path root) throws IOException {
-        return Submissions.rebuild(root.resolve("solutions").resolve(SOURCES), root.resolve("exercises").resolve(SOURCES))
-                .refusals();
-    }
-
-    /**
-     * Null if {@code submitted} is {@code generated} with each stub line replaced by any lines;
-     * else the first given line that is not where it should be. Whitespace and blank lines are
-     * ignored, so reformatting in an IDE is not a change.
-     */
-    public static String firstChangeOutsideStubs(String generated, String submitted) {
-        try {
-            Submissions.regions(generated, submitted);
-            return null;
-        } catch (Submissions.Misaligned e) {
-            return e.getMessage();
-        }
-    }
-
-    /** A line with its whitespace removed, so that reformatting is not a change. */
-    private static String key(String line) {
-        return line.replaceAll("\\s+", "");
-    }
-
-    private static int indexOf(List<String> lines, List<String> segment, int from) {
-        for (int i = from; i + segment.size() <= lines.size(); i++) {
-            if (lines.subList(i, i + segment.size()).equals(segment)) {
-                return i;
-            }
-        }
-        return -1;
+        return new ArrayList<>(new java.util.LinkedHashSet<>(problems));
     }
 
     /** The folder holding both solutions/ and exercises/, searched upward from {@code start}. */
@@ -340,261 +310,5 @@ public final class GenerateExercises {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * A submission read against the given code: each stub's place found in the student's file (the
-     * given lines between stubs are located, whitespace ignored, and whatever lies between them is
-     * the student's), each such region checked to be self-contained, and the library rebuilt from
-     * the given code and the regions. {@link Gate} compiles the result; {@code --check-submission}
-     * reports what it would refuse.
-     */
-    static final class Submissions {
-        private static final Pattern STUB_METHOD = Pattern.compile("NotImplementedYet\\(\\d+, \"([^\"]*)\"");
-
-        private Submissions() {
-        }
-
-        /** Given code that does not line up with the generated file. */
-        static final class Misaligned extends Exception {
-            private static final long serialVersionUID = 1L;
-
-            Misaligned(String message) {
-                super(message, null, false, false);
-            }
-        }
-
-        /** One stub's place in a submitted file: its method, its lines there, and its text. */
-        record Region(String method, String stubLine, int studentLine, String text) {
-        }
-
-        /** One rebuilt library file. */
-        record Rebuilt(Path relative, String generated, List<Region> regions) {
-            /**
-             * The rebuilt source: each region filled in, except those in {@code stubbed} (by index),
-             * which keep their stub; records in {@code rebuiltStarts} the line where each region starts.
-             */
-            String source(Set<Integer> stubbed, Map<Integer, Integer> rebuiltStarts) {
-                StringBuilder out = new StringBuilder();
-                int k = 0;
-                int line = 1;
-                for (String given : generated.split("\n", -1)) {
-                    if (STUB.matcher(given).find()) {
-                        rebuiltStarts.put(k, line);
-                        String text = stubbed.contains(k) ? given : regions.get(k).text();
-                        out.append(text).append('\n');
-                        line += (int) text.chars().filter(c -> c == '\n').count() + 1;
-                        k++;
-                    } else {
-                        out.append(given).append('\n');
-                        line++;
-                    }
-                }
-                return out.substring(0, out.length() - 1);
-            }
-        }
-
-        /** The whole submission, rebuilt: files, and what grading forgives or refuses. */
-        record Submission(List<Rebuilt> files, List<String> notes, List<String> refusals) {
-        }
-
-        /** Rebuilds every solution file from its generated form and the submitted regions. */
-        static Submission rebuild(Path solutions, Path submitted) throws IOException {
-            List<Rebuilt> files = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            List<String> refusals = new ArrayList<>();
-            for (Path source : javaFiles(solutions)) {
-                Path relative = solutions.relativize(source);
-                String generated = generate(relative, Files.readString(source, StandardCharsets.UTF_8));
-                Path student = submitted.resolve(relative);
-                String shown = "exercises/" + SOURCES.toString().replace('\\', '/') + "/" + relative.toString().replace('\\', '/');
-                List<Region> regions;
-                if (!Files.exists(student)) {
-                    notes.add(shown + " is missing: graded as given, with its stubs not started");
-                    regions = stubsOf(generated);
-                } else {
-                    try {
-                        regions = regions(generated, Files.readString(student, StandardCharsets.UTF_8));
-                    } catch (Misaligned e) {
-                        refusals.add(shown + " changes given code near: " + e.getMessage()
-                                + " (write code only where the stubs were)");
-                        regions = stubsOf(generated);
-                    } catch (java.nio.charset.MalformedInputException e) {
-                        refusals.add(shown + " is not UTF-8 text");
-                        regions = stubsOf(generated);
-                    }
-                    for (Region r : regions) {
-                        String problem = selfContained(r.text());
-                        if (problem != null) {
-                            refusals.add(shown + ":" + r.studentLine() + ": your code in " + r.method()
-                                    + " must be self-contained, but " + problem);
-                        }
-                    }
-                }
-                files.add(new Rebuilt(relative, generated, regions));
-            }
-            for (Path extra : javaFiles(submitted)) {
-                if (!Files.exists(solutions.resolve(submitted.relativize(extra)))) {
-                    notes.add("exercises/" + SOURCES.toString().replace('\\', '/') + "/"
-                            + submitted.relativize(extra).toString().replace('\\', '/')
-                            + " was added and is ignored: only code in the stubs' places is graded "
-                            + "(write helpers inside your method, as lambdas or local classes)");
-                }
-            }
-            return new Submission(files, notes, refusals);
-        }
-
-        static List<Region> stubsOf(String generated) {
-            List<Region> stubs = new ArrayList<>();
-            for (String line : generated.split("\n", -1)) {
-                if (STUB.matcher(line).find()) {
-                    stubs.add(new Region(methodOf(line), line, 0, line));
-                }
-            }
-            return stubs;
-        }
-
-        private static String methodOf(String stubLine) {
-            Matcher m = STUB_METHOD.matcher(stubLine);
-            return m.find() ? m.group(1) : "?";
-        }
-
-        /**
-         * The submitted text in each stub's place: the given lines between stubs are found in the
-         * submission (whitespace and blank lines ignored), and whatever lies between them is the
-         * student's. Throws if the given lines are not all there, in order.
-         */
-        static List<Region> regions(String generated, String submitted) throws Misaligned {
-            List<List<String>> segments = new ArrayList<>();  // given lines between stubs, stripped
-            List<String> stubLines = new ArrayList<>();
-            List<String> current = new ArrayList<>();
-            for (String line : generated.split("\n", -1)) {
-                if (STUB.matcher(line).find()) {
-                    segments.add(current);
-                    stubLines.add(line);
-                    current = new ArrayList<>();
-                } else if (!line.isBlank()) {
-                    current.add(line.strip());
-                }
-            }
-            segments.add(current);
-            String[] raw = submitted.replace("\r\n", "\n").split("\n", -1);
-            List<Integer> at = new ArrayList<>();    // indices of non-blank submitted lines
-            List<String> keys = new ArrayList<>();
-            for (int i = 0; i < raw.length; i++) {
-                if (!raw[i].isBlank()) {
-                    at.add(i);
-                    keys.add(key(raw[i]));
-                }
-            }
-            int[] starts = new int[segments.size()];
-            int[] ends = new int[segments.size()];
-            int from = 0;
-            for (int s = 0; s < segments.size(); s++) {
-                List<String> segment = segments.get(s).stream().map(GenerateExercises::key).toList();
-                boolean first = s == 0;
-                boolean last = s == segments.size() - 1;
-                int found = first ? 0 : last ? keys.size() - segment.size() : indexOf(keys, segment, from);
-                if (found < from) {
-                    throw new Misaligned(segment.isEmpty() ? "end of file" : segments.get(s).get(0));
-                }
-                for (int k = 0; k < segment.size(); k++) {
-                    if (found + k >= keys.size() || !keys.get(found + k).equals(segment.get(k))) {
-                        throw new Misaligned(segments.get(s).get(k));
-                    }
-                }
-                if (first && last && keys.size() != segment.size()) {
-                    throw new Misaligned("end of file");
-                }
-                starts[s] = found;
-                ends[s] = found + segment.size();
-                from = ends[s];
-            }
-            List<Region> regions = new ArrayList<>();
-            for (int k = 0; k < stubLines.size(); k++) {
-                int firstLine = ends[k] == 0 ? 0 : at.get(ends[k] - 1) + 1;
-                int endLine = starts[k + 1] < at.size() ? at.get(starts[k + 1]) : raw.length;
-                String text = String.join("\n", java.util.Arrays.asList(raw).subList(firstLine, Math.max(firstLine, endLine)));
-                regions.add(new Region(methodOf(stubLines.get(k)), stubLines.get(k), firstLine + 1, text));
-            }
-            return regions;
-        }
-
-        /**
-         * Null if {@code code} can stand in a method body on its own: every comment, string, text
-         * block and character literal closed, braces, parentheses and brackets balanced and never
-         * closing one it did not open, and no unicode escapes (javac reads them before anything else).
-         */
-        static String selfContained(String code) {
-            if (code.contains("\\u")) {
-                return "it uses a \\u escape";
-            }
-            int braces = 0;
-            int parens = 0;
-            int brackets = 0;
-            char state = 'c';   // c code, l line comment, b block comment, s string, t text block, q char
-            for (int i = 0; i < code.length(); i++) {
-                char c = code.charAt(i);
-                char next = i + 1 < code.length() ? code.charAt(i + 1) : 0;
-                switch (state) {
-                    case 'c' -> {
-                        if (c == '/' && next == '/') {
-                            state = 'l';
-                            i++;
-                        } else if (c == '/' && next == '*') {
-                            state = 'b';
-                            i++;
-                        } else if (code.startsWith("\"\"\"", i)) {
-                            state = 't';
-                            i += 2;
-                        } else if (c == '"') {
-                            state = 's';
-                        } else if (c == '\'') {
-                            state = 'q';
-                        } else if (c == '{') {
-                            braces++;
-                        } else if (c == '(') {
-                            parens++;
-                        } else if (c == '[') {
-                            brackets++;
-                        } else if ((c == '}' && --braces < 0) || (c == ')' && --parens < 0) || (c == ']' && --brackets < 0)) {
-                            return "it closes a '" + c + "' it did not open";
-                        }
-                    }
-                    case 'l' -> state = c == '\n' ? 'c' : 'l';
-                    case 'b' -> {
-                        if (c == '*' && next == '/') {
-                            state = 'c';
-                            i++;
-                        }
-                    }
-                    case 't' -> {
-                        if (c == '\\') {
-                            i++;
-                        } else if (code.startsWith("\"\"\"", i)) {
-                            state = 'c';
-                            i += 2;
-                        }
-                    }
-                    default -> {   // 's' and 'q'
-                        if (c == '\\') {
-                            i++;
-                        } else if (c == '\n') {
-                            return "a " + (state == 's' ? "string" : "character literal") + " is left open";
-                        } else if ((state == 's' && c == '"') || (state == 'q' && c == '\'')) {
-                            state = 'c';
-                        }
-                    }
-                }
-            }
-            return switch (state) {
-                case 'b' -> "a /* comment is left open";
-                case 't' -> "a text block is left open";
-                case 's' -> "a string is left open";
-                case 'q' -> "a character literal is left open";
-                default -> braces + parens + brackets == 0 ? null : "it leaves a brace, parenthesis or bracket open";
-            };
-        }
-
     }
 }

@@ -19,7 +19,11 @@ import java.util.stream.Stream;
  * {@link #ALLOWED} names: arithmetic, arrays, collections, records, exceptions, strings,
  * {@code RandomGenerator} and {@code Random}, functional interfaces and printing to
  * {@code System.out}. Everything else is refused with its name, whether called, constructed,
- * read, extended, named in a signature, taken as a method reference or as a class literal.
+ * read, extended, named in a signature, taken as a method reference or as a class literal. A member
+ * is judged by the class that declares it ({@link Members}), wherever the reference names it: a
+ * method a library class inherits from the JDK is the JDK's, and {@code "s".wait()} is
+ * {@code Object.wait}. Nothing the library may use tells it which test is calling: no stack
+ * traces, threads or stack walkers, and outside the given core no {@code getClass()}.
  */
 public final class Rules {
     private static final String ALL = "*";
@@ -28,6 +32,16 @@ public final class Rules {
     /** Member names never allowed, whatever the owner: they start threads. */
     private static final Set<String> NEVER = Set.of("parallel", "parallelStream", "parallelSort",
             "parallelPrefix", "parallelSetAll");
+    /** Members of allowed classes that are not allowed: system properties, and streams on other threads. */
+    private static final Map<String, Set<String>> EXCEPT = Map.of(
+            "java/lang/Integer", Set.of("getInteger"), "java/lang/Long", Set.of("getLong"),
+            "java/lang/Boolean", Set.of("getBoolean"), "java/util/stream/StreamSupport", Set.of(ALL));
+    /**
+     * Members only the core may use (all of it is given code): an object's class tells which test
+     * handed it in, so a lesson, where students write, may not ask for it.
+     */
+    private static final Set<String> CORE_ONLY = Set.of("java/lang/Object.getClass", "java/lang/Class.getSimpleName",
+            "java/lang/Class.getName");
 
     static {
         for (String all : List.of("java/lang/Math", "java/lang/StrictMath", "java/lang/String",
@@ -84,10 +98,11 @@ public final class Rules {
     /** Every rule the classes under {@code classes} break, one line each (at most 20). */
     static List<String> check(Path classes) throws IOException {
         java.util.Set<String> problems = new java.util.LinkedHashSet<>();
+        Members members = new Members(classes);
         try (Stream<Path> all = Files.walk(classes)) {
             for (Path file : all.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
                 try {
-                    new ClassFile(Files.readAllBytes(file)).check(problems);
+                    new ClassFile(Files.readAllBytes(file), members).check(problems);
                 } catch (RuntimeException e) {
                     problems.add(classes.relativize(file) + ": not a class file the grader can read (" + e + ")");
                 }
@@ -135,6 +150,10 @@ public final class Rules {
         if (lessonOf(owner) >= 0) {
             return true;
         }
+        Set<String> except = EXCEPT.getOrDefault(owner, Set.of());
+        if (except.contains(ALL) || except.contains(name)) {
+            return false;
+        }
         Set<String> members = ALLOWED.getOrDefault(owner, ALLOWED.get(String.valueOf(prefixAllowed(owner))));
         return members != null && (members.contains(ALL) || members.contains(name));
     }
@@ -147,9 +166,11 @@ public final class Rules {
     static final class ClassFile {
         private final java.nio.ByteBuffer in;
         private final Object[] pool;    // Utf8 -> String; others -> int[] {tag, a, b}
+        private final Members members;
         private String self;
 
-        ClassFile(byte[] bytes) {
+        ClassFile(byte[] bytes, Members members) {
+            this.members = members;
             in = java.nio.ByteBuffer.wrap(bytes);
             if (in.getInt() != 0xCAFEBABE) {
                 throw new IllegalArgumentException("bad magic");
@@ -333,10 +354,19 @@ public final class Rules {
                     String owner = className(e[1]);
                     int[] nameAndType = entry(e[2]);
                     String name = utf(nameAndType[1]);
+                    String declaring = members.declaring(owner, name, utf(nameAndType[2]), e[0] == 9);
+                    String through = declaring.equals(owner) ? "" : " (through " + dotted(owner) + ")";
                     if (owner.startsWith("kit/")) {
                         type(where, lesson, "L" + owner + ";", problems, "uses");
-                    } else if (!memberAllowed(owner, name)) {
-                        problems.add(where + " uses " + dotted(owner) + "." + name
+                    }
+                    if (declaring.startsWith("kit/")) {
+                        return;
+                    }
+                    if (lesson > 0 && CORE_ONLY.contains(declaring + "." + name)) {
+                        problems.add(where + " uses " + dotted(declaring) + "." + name + through
+                                + ": an object's class could tell which test is calling");
+                    } else if (!memberAllowed(declaring, name) || !owner.startsWith("kit/") && !typeAllowed(owner.startsWith("[") ? owner : "L" + owner + ";")) {
+                        problems.add(where + " uses " + dotted(declaring) + "." + name + through
                                 + (name.equals("<init>") ? " (a constructor)" : "")
                                 + ": not on the list of what the library may use");
                     } else if (!owner.startsWith("java/lang/invoke/") && !owner.startsWith("java/lang/runtime/")) {

@@ -121,8 +121,15 @@ public final class Battery {
         for (Map.Entry<String, String> e : submission.entrySet()) {
             String text = c.fromReference() ? e.getValue().replaceAll("(?m)^[ \\t]*// (BEGIN SOLUTION.*|END SOLUTION)\\R", "")
                     : e.getValue();
-            write(dir.resolve("exercises/src/main/java").resolve(e.getKey()), text);
+            Path file = dir.resolve("exercises/src/main/java").resolve(e.getKey()).normalize();
+            if (text.startsWith(BatteryCases.LINK)) {   // a symbolic link, to a path relative to its folder
+                Files.createDirectories(file.getParent());
+                Files.createSymbolicLink(file, Path.of(text.substring(BatteryCases.LINK.length())));
+            } else {
+                write(file, text);
+            }
         }
+        copyTree(root.resolve("grader/given"), dir.resolve("grader/given"));   // the grader's given code
         if (c.withSolutions()) {
             for (Map.Entry<String, String> e : solutions.entrySet()) {
                 write(dir.resolve("solutions/src/main/java").resolve(e.getKey()), e.getValue());
@@ -175,7 +182,8 @@ public final class Battery {
             problem = "expected at most the honest part's " + honest;
         } else if (c.expect() == BatteryCases.Expect.ZERO && score != 0) {
             problem = "expected 0";
-        } else if (!text.toString().contains(c.cause()) && !output.contains(c.cause())) {
+        } else if (c.cause().startsWith("~") ? !java.util.regex.Pattern.compile(c.cause().substring(1)).matcher(text + output).find()
+                : !text.toString().contains(c.cause()) && !output.contains(c.cause())) {
             problem = "the reports do not say \"" + c.cause() + "\" (see " + dir.resolve("output.txt") + ")";
         } else if (seconds > BOUND_SECONDS) {
             problem = "took " + Math.round(seconds) + " s, more than " + BOUND_SECONDS;
@@ -203,9 +211,17 @@ public final class Battery {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                write(to.resolve(from.relativize(p).toString()), Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {   // does not follow links: a case's links are deleted, not their targets
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }

@@ -17,6 +17,8 @@ final class BatteryCases {
     static final String RELU = "kit/lesson1/ReLU.java";
     static final String LINEAR = "kit/lesson1/Linear.java";
     static final String STUB = "throw new kit.core.NotImplementedYet(1, \"ReLU.relu\", \"battery\");";
+    /** A submitted file whose text starts with this is written as a symbolic link to the path after it. */
+    static final String LINK = "symbolic link to: ";
 
     /** What a case's score must be: the reference's maximum, the reference without ReLU.relu, at most that, or 0. */
     enum Expect { FULL, BELOW_FULL, HONEST, AT_MOST_HONEST, ZERO }
@@ -96,15 +98,15 @@ final class BatteryCases {
                         Expect.FULL, "com/google/gson/GsonBuilder.java was added and is ignored"),
                 new Case("class-outside-kit-without-solutions", false, false,
                         s -> s.put("evil/Payload.java", "package evil;\npublic final class Payload {\n}\n"),
-                        Expect.ZERO, "evil.Payload is outside the kit's packages"),
+                        Expect.ZERO, "evil/Payload.java was added and is ignored"),
                 new Case("comments-across-regions", true, true, s -> {
                     region(s, LINEAR, "Linear.affine", regionOf(s, LINEAR, "Linear.affine") + "\n/*");
                     region(s, LINEAR, "Linear.backward", "*/\n" + regionOf(s, LINEAR, "Linear.backward"));
-                }, Expect.ZERO, "must be self-contained, but a /* comment is left open"),
+                }, Expect.AT_MOST_HONEST, "Linear.affine does not compile, so it is graded as not started"),
                 new Case("changed-signature", true, true,
                         s -> s.put(LINEAR, s.get(LINEAR).replace("public double[] affine(double[] x)",
                                 "public double[] affine(double[] x, double scale)")),
-                        Expect.ZERO, "changes given code near: public double[] affine(double[] x)"),
+                        Expect.ZERO, "changes given code: \"public double[] affine(double[] x, double scale) {\""),
                 new Case("numeric-backward", true, true, s -> region(s, LINEAR, "Linear.backward", """
                         double h = 1e-5;
                         double[] dx = new double[in];
@@ -144,7 +146,94 @@ final class BatteryCases {
                         return dx;"""), Expect.BELOW_FULL, "Does it differentiate numerically"),
                 new Case("deleted-file", true, true, s -> s.remove(RELU), Expect.HONEST, "ReLU.java is missing"),
                 new Case("compile-error", true, true, s -> relu(s, "return x +;"), Expect.HONEST,
-                        "ReLU.relu does not compile, so it is graded as not started"));
+                        "ReLU.relu does not compile, so it is graded as not started"),
+                // Issue 20.1: the given code travels with the grader, so a copy without solutions/ is graded alike.
+                new Case("without-solutions-compile-error", true, false, s -> relu(s, "return x +;"), Expect.HONEST,
+                        "ReLU.relu does not compile, so it is graded as not started: exercises/src/main/java/kit/lesson1/ReLU.java:"),
+                new Case("without-solutions-changed-given-line", true, false,
+                        s -> s.put(LINEAR, s.get(LINEAR).replace("public double[] affine(double[] x)",
+                                "public double[] affine(double[] x, double scale)")),
+                        Expect.ZERO, "~exercises/src/main/java/kit/lesson1/Linear\\.java:\\d+: changes given code: "
+                                + "\"public double\\[\\] affine\\(double\\[\\] x, double scale\\)"),
+                new Case("without-solutions-reference", true, false, s -> { }, Expect.FULL, "all done: full marks"),
+                // Issue 19.2: the gate reads a region as javac does.
+                new Case("region-leaves-its-method-by-a-lone-carriage-return", true, true,
+                        s -> relu(s, "return x.clone(); // the line ends here\r}\rstatic double[] extra(double[] x) {\rreturn x;"),
+                        Expect.ZERO, "javac reads the brace on line"),
+                new Case("region-leaves-its-method-by-a-unicode-escape", true, true,
+                        s -> relu(s, "return x.clone(); // \\u000a } static double[] extra(double[] x) { return x;"),
+                        Expect.ZERO, "javac reads the brace on line"),
+                new Case("region-closes-its-method-and-adds-a-member", true, true,
+                        s -> relu(s, "return x.clone();\n}\nstatic double[] extra(double[] x) {\nreturn x;"),
+                        Expect.ZERO, "your code in ReLU.relu must be whole statements inside its method"),
+                // Issue 19.1: links out of the submission are never followed.
+                new Case("library-files-linked-to-solutions", false, true, s -> {
+                    for (String file : List.copyOf(s.keySet())) {
+                        if (file.startsWith("kit/lesson1/")) {
+                            s.put(file, LINK + "../../../../../../solutions/src/main/java/" + file);
+                        }
+                    }
+                }, Expect.ZERO, "is a symbolic link (or lies behind one) and is ignored"),
+                new Case("library-folder-linked-to-solutions", false, true, s -> {
+                    s.keySet().removeIf(file -> file.startsWith("kit/lesson1/"));
+                    s.put("kit/lesson1", LINK + "../../../../../solutions/src/main/java/kit/lesson1");
+                }, Expect.ZERO, "is a symbolic link (or lies behind one) and is ignored"),
+                // Issue 19: resources never reach grading; only the library's .java files do.
+                new Case("resources-and-stale-classes-have-no-effect", false, true, s -> {
+                    s.put("../resources/junit-platform.properties", "junit.jupiter.conditions.deactivate=*\n");
+                    s.put("../resources/kit/lesson1/ReLU.class", LINK + "../../../../../../../reference/exercises/target/library/kit/lesson1/ReLU.class");
+                    s.put("../../../target/library/kit/lesson1/ReLU.class", LINK + "../../../../../../reference/exercises/target/library/kit/lesson1/ReLU.class");
+                    s.put("../../../target/library/junit-platform.properties", "junit.jupiter.conditions.deactivate=*\n");
+                }, Expect.ZERO, "not started"),
+                // Issue 19, what the rules miss: a member is judged by the class that declares it.
+                new Case("inherited-stack-trace-of-a-local-exception", true, true, s -> relu(s, """
+                        class Probe extends RuntimeException {
+                        }
+                        if (new Probe().getStackTrace().length > 3) {
+                            return x.clone();
+                        }
+                        return new double[x.length];"""), Expect.ZERO,
+                        "java.lang.Throwable.getStackTrace (through kit.lesson1.ReLU.1Probe)"),
+                new Case("class-name-of-an-object", true, true, s -> relu(s, """
+                        Object handed = x;
+                        if (handed.getClass().getName().contains("Test")) {
+                            return x.clone();
+                        }
+                        return new double[x.length];"""), Expect.ZERO,
+                        "java.lang.Object.getClass: an object's class could tell which test is calling"),
+                new Case("parallel-stream-by-stream-support", true, true, s -> relu(s, """
+                        java.util.List<Double> in = new java.util.ArrayList<>();
+                        for (double v : x) {
+                            in.add(v);
+                        }
+                        return java.util.stream.StreamSupport.stream(in.spliterator(), true)
+                                .mapToDouble(v -> Math.max(0, v)).toArray();"""), Expect.ZERO,
+                        "java.util.stream.StreamSupport.stream"),
+                new Case("system-property-by-long-getlong", true, true,
+                        s -> relu(s, "if (Long.getLong(\"grader.seed\", 0L) == 1L) {\nreturn x;\n}\nreturn x.clone();"),
+                        Expect.ZERO, "java.lang.Long.getLong"),
+                new Case("system-property-by-integer-getinteger", true, true,
+                        s -> relu(s, "if (Integer.getInteger(\"grader.seed\", 0) == 1) {\nreturn x;\n}\nreturn x.clone();"),
+                        Expect.ZERO, "java.lang.Integer.getInteger"),
+                new Case("system-property-by-boolean-getboolean", true, true,
+                        s -> relu(s, "if (Boolean.getBoolean(\"grader.book\")) {\nreturn x;\n}\nreturn x.clone();"),
+                        Expect.ZERO, "java.lang.Boolean.getBoolean"),
+                new Case("wait-inherited-by-a-string", true, true, s -> relu(s, """
+                        String lock = "relu";
+                        synchronized (lock) {
+                            try {
+                                lock.wait(1);
+                            } catch (InterruptedException e) {
+                                return x;
+                            }
+                        }
+                        return x.clone();"""), Expect.ZERO, "java.lang.Object.wait"),
+                new Case("who-is-calling", true, true, s -> relu(s, """
+                        if (StackWalker.getInstance().walk(frames -> frames.count()) > 3
+                                || Thread.currentThread().getName().isEmpty()) {
+                            new Throwable().printStackTrace();
+                        }
+                        return x.clone();"""), Expect.ZERO, "java.lang.StackWalker.getInstance"));
     }
 
     /** Replaces the body of {@code method}'s solution region in {@code file} with {@code code}. */

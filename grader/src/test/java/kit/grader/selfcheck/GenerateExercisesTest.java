@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kit.grader.tools.Gate;
 import kit.grader.tools.GenerateExercises;
 
 /** The generator: regions become stubs, everything else is copied, mistakes are named. */
@@ -94,7 +95,8 @@ class GenerateExercisesTest {
         Path solutions = root.resolve("solutions/src/main/java/kit/lesson9");
         Files.createDirectories(solutions);
         Files.writeString(solutions.resolve("Thing.java"), SOLUTION);
-        assertThat(GenerateExercises.check(root)).anyMatch(p -> p.contains("exercises/ lacks"));
+        assertThat(GenerateExercises.check(root)).anyMatch(p -> p.contains("exercises/src/main/java/ lacks"))
+                .anyMatch(p -> p.contains("grader/given/ lacks"));
         assertThat(GenerateExercises.write(root)).isEmpty();
         assertThat(GenerateExercises.check(root)).isEmpty();
         Path exercise = root.resolve("exercises/src/main/java/kit/lesson9/Thing.java");
@@ -102,7 +104,11 @@ class GenerateExercisesTest {
         Files.writeString(exercise.resolveSibling("Extra.java"), "package kit.lesson9;\n");
         assertThat(GenerateExercises.check(root))
                 .anyMatch(p -> p.contains("Thing.java is not what the generator makes"))
-                .anyMatch(p -> p.contains("exercises/ has kit/lesson9/Extra.java but solutions/ does not"));
+                .anyMatch(p -> p.contains("exercises/src/main/java/ has kit/lesson9/Extra.java but solutions/ does not"));
+        Files.writeString(exercise, Files.readString(root.resolve("grader/given/kit/lesson9/Thing.java")));
+        Files.delete(exercise.resolveSibling("Extra.java"));
+        Files.writeString(root.resolve("grader/given/kit/lesson9/Thing.java"), "package kit.lesson9;\n");
+        assertThat(GenerateExercises.check(root)).anyMatch(p -> p.contains("grader/given/kit/lesson9/Thing.java is not what"));
     }
 
     @Test
@@ -116,48 +122,62 @@ class GenerateExercisesTest {
         String stubLine = stub.lines().filter(l -> l.contains("NotImplementedYet")).findFirst().orElseThrow();
 
         Files.writeString(exercise, stub.replace(stubLine, "        double y = x + x;\n        return y;"));
-        assertThat(GenerateExercises.checkSubmission(root)).isEmpty();
+        assertThat(Gate.refusals(root)).isEmpty();
 
         Files.writeString(exercise, stub.replace("check(x);", "// check(x);"));
-        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING))
-                .contains("Thing.java changes given code near: check(x);");
+        assertThat(Gate.refusals(root)).singleElement(as(STRING))
+                .contains("Thing.java:5: changes given code: \"// check(x);\" where the given code has \"check(x);\"");
 
         Files.writeString(exercise, stub.replace("        check(x);", "      check( x );\n\n"));
-        assertThat(GenerateExercises.checkSubmission(root)).as("reformatting is not a change").isEmpty();
+        assertThat(Gate.refusals(root)).as("reformatting is not a change").isEmpty();
 
         Files.writeString(exercise, stub + "// appended\n");
-        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING)).contains("changes given code");
-
-        Files.writeString(exercise, stub.replace(stubLine, "        return 2 * x; /* hides what follows"));
-        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING))
-                .contains("Thing.java:6: your code in Thing.twice must be self-contained, but a /* comment is left open");
+        assertThat(Gate.refusals(root)).singleElement(as(STRING)).contains("Thing.java:9: changes given code");
 
         Files.writeString(exercise, stub.replace(stubLine, "        return 2 * x; }\n    double more() { return 1;"));
-        assertThat(GenerateExercises.checkSubmission(root)).singleElement(as(STRING))
-                .contains("it closes a '}' it did not open");
+        assertThat(Gate.refusals(root)).singleElement(as(STRING))
+                .contains("Thing.java:6: your code in Thing.twice must be whole statements inside its method, "
+                        + "but javac reads the brace on line 6 as the end of twice");
+
+        Files.writeString(exercise, stub.replace(stubLine, "        return 2 * x; // a comment ends here\r    }\r    double more() {\r        return 1;"));
+        assertThat(Gate.refusals(root)).as("a lone carriage return ends a line comment, as for javac")
+                .singleElement(as(STRING)).contains("javac reads the brace on line 7 as the end of twice");
+
+        Files.writeString(exercise, stub.replace(stubLine, "        return 2 * x; // \\u000a }  double more() {  return 1;"));
+        assertThat(Gate.refusals(root)).as("a unicode escape is read first, as by javac")
+                .singleElement(as(STRING)).contains("javac reads the brace on line 6 as the end of twice");
+
+        Files.writeString(exercise, stub.replace(stubLine, "        String s = \"\\u0041\"; return 2 * x;"));
+        assertThat(Gate.refusals(root)).as("a harmless unicode escape").isEmpty();
 
         Files.writeString(exercise, stub);
         Files.writeString(exercise.resolveSibling("Helper.java"), "package kit.lesson9;\n");
-        assertThat(GenerateExercises.checkSubmission(root)).as("an added file is ignored, not refused").isEmpty();
+        assertThat(Gate.refusals(root)).as("an added file is ignored, not refused").isEmpty();
     }
 
     @Test
-    void every_reference_file_with_its_markers_removed_passes_the_submission_check() throws IOException {
+    void every_reference_file_with_its_markers_removed_passes_the_gate(@TempDir Path copy) throws IOException {
         Path root = GenerateExercises.findRoot(Path.of("")).orElse(null);
         if (root == null) {
             return;  // a student's copy without solutions/: nothing to compare
         }
         Path sources = root.resolve("solutions/src/main/java");
-        try (var files = Files.walk(sources)) {
+        try (var files = Files.walk(sources); var given = Files.walk(root.resolve("grader/given"))) {
             List<Path> javaFiles = files.filter(p -> p.toString().endsWith(".java")).toList();
             assertThat(javaFiles).isNotEmpty();
             for (Path file : javaFiles) {
-                String solution = Files.readString(file);
-                String perfectStudent = solution.replaceAll("(?m)^[ \\t]*// (BEGIN SOLUTION.*|END SOLUTION)\\R", "");
-                String generated = GenerateExercises.generate(sources.relativize(file), solution);
-                assertThat(GenerateExercises.firstChangeOutsideStubs(generated, perfectStudent))
-                        .as("%s filled in with the reference code", sources.relativize(file)).isNull();
+                String perfectStudent = Files.readString(file)
+                        .replaceAll("(?m)^[ \\t]*// (BEGIN SOLUTION.*|END SOLUTION)\\R", "");
+                Path to = copy.resolve("exercises/src/main/java").resolve(sources.relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.writeString(to, perfectStudent);
+            }
+            for (Path file : given.filter(Files::isRegularFile).toList()) {
+                Path to = copy.resolve("grader/given").resolve(root.resolve("grader/given").relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to);
             }
         }
+        assertThat(Gate.refusals(copy)).isEmpty();
     }
 }

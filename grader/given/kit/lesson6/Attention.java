@@ -1,0 +1,151 @@
+package kit.lesson6;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import kit.core.Layer;
+import kit.core.Parameter;
+import kit.core.Pass;
+import kit.core.RowWise;
+import kit.core.Shapes;
+import kit.lesson1.Linear;
+import kit.lesson2.SoftmaxCrossEntropy;
+
+/**
+ * Single-head scaled dot-product attention over a sequence, with an optional causal mask.
+ *
+ * <p>Forward, for rows {@code x[t]} of width {@code d}: queries, keys and values are affine maps of
+ * every row, {@code q[t] = W_q x[t] + b_q}, {@code k[t] = W_k x[t] + b_k}, {@code v[t] = W_v x[t] + b_v}
+ * (Lesson 1's {@link Linear}, applied row-wise). Row {@code i} scores every row {@code j} it may see,
+ * {@code S[i][j] = q[i] . k[j] / sqrt(d)}, and the weights are a softmax over {@code j}:
+ * {@code A[i][j] = e^S[i][j] / sum_l e^S[i][l]}. With the causal mask row {@code i} sees only
+ * {@code j <= i}, and {@code A[i][j] = 0} exactly for {@code j > i}. Then {@code h[i] = sum_j A[i][j] v[j]}
+ * and the output is {@code y[i] = W_o h[i] + b_o}.
+ * <br>Backward, given {@code g = dL/dy}: the output map's backward gives {@code dL/dh}; your
+ * {@link #backward} takes it back through the mix, the softmax and the scores to {@code dL/dq},
+ * {@code dL/dk} and {@code dL/dv} (the book derives each); every row of {@code x} feeds all three
+ * projections, so {@code dL/dx} is the sum of the three projections' backward passes.
+ *
+ * <p>Shapes: input and output {@code T x d}; weights {@code W_q, W_k, W_v, W_o} are {@code d x d}
+ * with biases of length {@code d}; the weights {@code A} are {@code T x T}. Cost: {@code 4 T d^2}
+ * multiply-adds for the projections and {@code 2 T^2 d} for the scores and the mixing (half that
+ * with the mask), about three times as much forward and backward together.
+ *
+ * <p>Numerics: the softmax subtracts each row's largest score before exponentiating (Lesson 2's
+ * {@link SoftmaxCrossEntropy#predict}), so large scores give a weight near 1, never overflow; the
+ * masked entries are never exponentiated, so they are exactly 0 rather than {@code e^-1e9}.
+ *
+ * <p>Book: {@code src/site/markdown/lesson6.md}, "Attention as a soft pointer dereference",
+ * "The backward of attention" and "Masking".
+ */
+public final class Attention implements Layer<double[][], double[][]> {
+    private static final SoftmaxCrossEntropy SOFTMAX = new SoftmaxCrossEntropy();
+
+    private final int d;
+    private final boolean causal;
+    private final Linear query;   // d -> d
+    private final Linear key;     // d -> d
+    private final Linear value;   // d -> d
+    private final Linear output;  // d -> d
+    private final List<Parameter> parameters;
+
+    public Attention(int d, boolean causal, RandomGenerator rng) {
+        if (d < 1) {
+            throw new IllegalArgumentException("Attention: d = " + d + " must be at least 1");
+        }
+        this.d = d;
+        this.causal = causal;
+        this.query = new Linear(d, d, rng);
+        this.key = new Linear(d, d, rng);
+        this.value = new Linear(d, d, rng);
+        this.output = new Linear(d, d, rng);
+        this.parameters = List.of(
+                named("query.W", query, 0), named("query.b", query, 1),
+                named("key.W", key, 0), named("key.b", key, 1),
+                named("value.W", value, 0), named("value.b", value, 1),
+                named("output.W", output, 0), named("output.b", output, 1));
+    }
+
+    private static Parameter named(String name, Linear layer, int k) {
+        return layer.parameters().get(k).renamed(name);
+    }
+
+    public int width() {
+        return d;
+    }
+
+    public boolean causal() {
+        return causal;
+    }
+
+    /** {@code W_q, b_q}; writing to its weights changes the layer (so do the three below). */
+    public Linear query() {
+        return query;
+    }
+
+    public Linear key() {
+        return key;
+    }
+
+    public Linear value() {
+        return value;
+    }
+
+    public Linear output() {
+        return output;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Pass<double[][], double[][]> forward(double[][] x) {
+        int rows = Shapes.requireSequence("Attention.forward input (d = " + d + ")", x, -1, d, "time x features");
+        Pass<double[][], double[][]> q = new RowWise(query).forward(x);
+        Pass<double[][], double[][]> k = new RowWise(key).forward(x);
+        Pass<double[][], double[][]> v = new RowWise(value).forward(x);
+        double[][] a = weights(q.output(), k.output());
+        Pass<double[][], double[][]> o = new RowWise(output).forward(mix(a, v.output()));
+        return Pass.of(o.output(), g -> {
+            Shapes.requireSequence("Attention.backward dL/dy", g, rows, d, "the shape of the forward's output");
+            double[][][] dqkv = backward(q.output(), k.output(), v.output(), a, o.backward(g));
+            // x fed all three projections: its gradient is the sum of the three ways back
+            return Sequences.add(Sequences.add(q.backward(dqkv[0]), k.backward(dqkv[1])), v.backward(dqkv[2]));
+        });
+    }
+
+    /** The attention weights of input {@code x}, {@code T x T}: what row {@code i} reads from row {@code j}. */
+    public double[][] weightsOf(double[][] x) {
+        Shapes.requireSequence("Attention.weightsOf input (d = " + d + ")", x, -1, d, "time x features");
+        return weights(new RowWise(query).forward(x).output(), new RowWise(key).forward(x).output());
+    }
+
+    /**
+     * {@code A[i][j] = softmax over j of q[i] . k[j] / sqrt(d)}, over {@code j <= i} with the causal
+     * mask (and exactly 0 beyond), over every {@code j} without it: a new {@code T x T} array.
+     */
+    public double[][] weights(double[][] q, double[][] k) {
+        int rows = Shapes.requireSequence("Attention.weights queries", q, -1, d, "time x features");
+        Shapes.requireSequence("Attention.weights keys", k, rows, d, "one row per query");
+        throw new kit.core.NotImplementedYet(6, "Attention.weights", "the attention weights A (a new T x T array) from queries q and keys k (T x d each), with the causal mask if the head has one (masked weights exactly 0); book: src/site/markdown/lesson6.md, \"Attention as a soft pointer dereference\"");
+    }
+
+    /** {@code h[i] = sum_j A[i][j] v[j]}: each row's weighted average of the values, a new {@code T x d} array. */
+    public static double[][] mix(double[][] a, double[][] v) {
+        throw new kit.core.NotImplementedYet(6, "Attention.mix", "h = A v: each row's average of the values under its weights, a new T x d array from A (T x T) and v (T x d); book: src/site/markdown/lesson6.md, \"Attention as a soft pointer dereference\"");
+    }
+
+    /**
+     * The backward of {@code h = mix(weights(q, k), v)}, given {@code dh = dL/dh}: returns
+     * {@code {dL/dq, dL/dk, dL/dv}}, three new {@code T x d} arrays.
+     */
+    public double[][][] backward(double[][] q, double[][] k, double[][] v, double[][] a, double[][] dh) {
+        int rows = Shapes.requireSequence("Attention.backward queries", q, -1, d, "time x features");
+        Shapes.requireSequence("Attention.backward keys", k, rows, d, "one row per query");
+        Shapes.requireSequence("Attention.backward values", v, rows, d, "one row per query");
+        Shapes.requireSequence("Attention.backward dL/dh", dh, rows, d, "the shape of the forward's output");
+        throw new kit.core.NotImplementedYet(6, "Attention.backward", "the backward of h = mix(weights(q, k), v): given q, k, v (T x d), A (T x T) and dh = dL/dh (T x d), return dL/dq, dL/dk and dL/dv (T x d each); book: src/site/markdown/lesson6.md, \"The backward of attention\"");
+    }
+}

@@ -1,0 +1,59 @@
+package kit.lesson7;
+
+import kit.lesson6.PointerTask;
+import kit.lesson6.Transformer;
+
+/**
+ * Activation patching: run a clean input and a corrupted one, overwrite one vector of the
+ * corrupted run's residual stream with the clean run's vector at the same (layer, position), and
+ * measure how much of the clean answer comes back.
+ *
+ * <p>With {@code D(z) = z[answer] - z[1 - answer]}, the logit difference for the clean input's answer,
+ * {@code recovery = (D_patched - D_corrupt) / (D_clean - D_corrupt)}: 1 when the patched vector
+ * carries everything the corruption removed, 0 when it carries none of it. It is defined only when
+ * {@code D_clean != D_corrupt}, and meaningful only when they differ clearly.
+ *
+ * <p>Shapes: the residual stream has {@code L + 1} layers (0 = the embeddings) of {@code T x d}; a
+ * recovery table is {@code (L + 1) x T}. Cost: {@code (L + 1) T} partial forward passes per pair.
+ *
+ * <p>Book: {@code src/site/markdown/lesson7.md}, "Activation patching".
+ */
+public final class Patching {
+    private Patching() {
+    }
+
+    /** {@code z[answer] - z[1 - answer]}: how strongly the logits favour {@code answer}. */
+    public static double logitDifference(double[] z, int answer) {
+        if (z == null || z.length != PointerTask.TOKENS || answer < 0 || answer > 1) {
+            throw new IllegalArgumentException("Patching.logitDifference: expected 2 logits and an answer 0 or 1, got "
+                    + (z == null ? "null" : z.length + " logits") + " and " + answer);
+        }
+        return z[answer] - z[1 - answer];
+    }
+
+    /** {@code (patched - corrupt) / (clean - corrupt)}: the fraction of the clean-corrupt gap that patching restores. */
+    public static double recovery(double clean, double corrupt, double patched) {
+        requireGap(clean, corrupt);
+        throw new kit.core.NotImplementedYet(7, "Patching.recovery", "the fraction of the clean-corrupt gap that the patched run restores, one number from three; book: src/site/markdown/lesson7.md, \"Activation patching\"");
+    }
+
+    private static void requireGap(double clean, double corrupt) {
+        if (clean == corrupt) {
+            throw new IllegalArgumentException("Patching.recovery: clean and corrupt logit differences are both " + clean
+                    + ", so recovery is undefined");
+        }
+    }
+
+    /**
+     * The recovery of every (layer, position): entry {@code [l][p]} patches row {@code p} of layer
+     * {@code l} of the corrupted run with the clean run's row and runs the model on from layer
+     * {@code l} ({@link Transformer#logitsFrom}); {@code answer} is the clean input's answer. A new
+     * {@code (L + 1) x T} array.
+     */
+    public static double[][] recoveryTable(Transformer model, double[][] clean, double[][] corrupt, int answer) {
+        if (model == null || clean == null || corrupt == null || clean.length != corrupt.length) {
+            throw new IllegalArgumentException("Patching.recoveryTable: a model and two inputs of one length are needed");
+        }
+        throw new kit.core.NotImplementedYet(7, "Patching.recoveryTable", "the recovery of patching each residual-stream row: a new (L + 1) x T array, one row per layer l = 0 .. L, one column per position; book: src/site/markdown/lesson7.md, \"Activation patching\"");
+    }
+}
