@@ -14,14 +14,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import kit.grader.figures.FigureIndex;
 import kit.grader.figures.FreshFolder;
 import kit.grader.scoring.Gradebook;
 import kit.grader.scoring.Hints;
+import kit.grader.scoring.LibraryWithStubs;
 import kit.grader.scoring.Prerequisites;
 import kit.grader.scoring.Stubs;
 import kit.grader.scoring.TestRuns;
+import kit.grader.tools.Gate;
 
 /**
  * The grading run's last word, run by Maven after everything is compiled, in a process where no
@@ -67,7 +70,7 @@ public final class Verdict {
             }
         }
         List<String> notes = lines(gate.getProperty("notes", ""));
-        List<String> jvm = new ArrayList<>(List.of("-ea", "-Xss8m", "-Xmx2g", "-XX:+ExitOnOutOfMemoryError",
+        List<String> jvm = new ArrayList<>(List.of("-ea", "-Xss8m", "-Xmx2g",
                 "-XX:+UseSerialGC", "-Dgrader.seed=" + a.getOrDefault("--seed", "20261123")));
         jvm.add("-Dgrader.reports=" + reports.toAbsolutePath().normalize());
         jvm.add("-Dgrader.library=" + a.getOrDefault("--library-kind", "exercises"));
@@ -84,7 +87,7 @@ public final class Verdict {
         classpath.add(library.toString());   // last: nothing in it can shadow the grader or its libraries
         TestRuns.Settings settings = new TestRuns.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
                 classpath, jvm, a.getOrDefault("--groups", ""), a.getOrDefault("--test", ""),
-                reports.resolve("runs"));
+                reports.resolve("runs"), stubs(gate, a.get("--gate"), library));
         Gradebook book = "refused".equals(gate.getProperty("status"))
                 ? TestRuns.planOnly(settings, "not run: the submission was refused (see REFUSED)", gate.getProperty("reason"), notes)
                 : TestRuns.run(settings, notes);
@@ -112,6 +115,34 @@ public final class Verdict {
         if (problem != null) {
             end(problem);
         }
+    }
+
+    /**
+     * How {@link TestRuns} compiles the library again with a method that ran away as its stub: the
+     * gate's rebuild, for a submission the gate graded (its file sits at
+     * {@code ROOT/exercises/target/grader-gate/gate.properties}).
+     */
+    private static LibraryWithStubs stubs(Properties gate, String gateFile, Path library) {
+        if (!"graded".equals(gate.getProperty("status")) || gateFile == null || gateFile.isBlank()) {
+            return LibraryWithStubs.NONE;
+        }
+        Path root = Path.of(gateFile).toAbsolutePath().normalize().getParent().getParent().getParent().getParent();
+        return new LibraryWithStubs() {
+            @Override
+            public Path library() {
+                return library;
+            }
+
+            @Override
+            public Set<String> methods() throws IOException {
+                return Gate.studentMethods(root);
+            }
+
+            @Override
+            public boolean compileWith(Set<String> stubbed, Path classes) throws IOException {
+                return Gate.compileWithStubs(root, stubbed, classes);
+            }
+        };
     }
 
     /** Ends the build at once, with {@code why} as its last line: Maven adds no text of its own. */

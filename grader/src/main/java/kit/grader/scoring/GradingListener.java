@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -31,13 +32,17 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>A failing container (say a {@code @BeforeAll}) fails the units under it that never ran. A
  * stub's {@code NotImplementedYet} anywhere in a failure's causes makes the unit "not started",
- * or, in a later lesson than the stub's, "blocked by" that lesson. A unit that runs out of time
- * ends this JVM once its result is recorded: its thread may still be spinning, and the grading
- * process starts a fresh JVM for the tests after it.
+ * or, in a later lesson than the stub's, "blocked by" that lesson. A unit that runs out of time,
+ * runs out of memory, or leaves library code running while its failure is read ({@link LibraryCalls})
+ * ends this JVM once its result is recorded, with the library methods found still running (or where
+ * the memory ran out) in the journal: the grading process grades those as not started and starts a
+ * fresh JVM for the tests after it.
  */
 public final class GradingListener implements TestExecutionListener {
     /** The exit code of a test JVM that stopped itself after a timeout. */
     public static final int TIMED_OUT = 75;
+    /** The exit code of a test JVM that stopped itself after running out of memory. */
+    public static final int OUT_OF_MEMORY = 3;
     private static final int OUTPUT_LIMIT_BYTES = 16 * 1024;
 
     private final Path journalFile;
@@ -49,6 +54,9 @@ public final class GradingListener implements TestExecutionListener {
     private PrintStream originalErr;
     private CappedOutput cappedOut;
     private CappedOutput cappedErr;
+    private volatile String current;                                            // the unit running now, if any
+    private static volatile GradingListener active;                             // the one recording in this JVM
+    private byte[] reserve = new byte[4 << 20];                                 // freed to record running out of memory
 
     /** As registered by the platform: records to {@code -Dgrader.journal}, or not at all. */
     public GradingListener() {
@@ -66,6 +74,7 @@ public final class GradingListener implements TestExecutionListener {
             return;
         }
         plan = testPlan;
+        active = this;
         try {
             journal = new Journal(journalFile);
         } catch (IOException e) {
@@ -89,6 +98,7 @@ public final class GradingListener implements TestExecutionListener {
         if (journal != null && lessons.containsKey(id.getUniqueId())) {
             cappedOut.reset();
             cappedErr.reset();
+            current = id.getUniqueId();
             journal.start(id.getUniqueId());
         }
     }
@@ -110,6 +120,12 @@ public final class GradingListener implements TestExecutionListener {
             return;
         }
         Optional<String> unit = enclosingUnit(id);
+        Throwable t = result.getThrowable().orElse(null);
+        List<Throwable> causes = LibraryCalls.causes(t);
+        OutOfMemoryError oom = outOfMemory(causes);
+        if (oom != null) {
+            outOfMemory(oom, current != null ? current : unit.orElseGet(() -> unitsAtOrBelow(id).stream().findFirst().orElse(null)));
+        }
         if (unit.isPresent()) {
             record(unit.get(), result);
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -119,13 +135,84 @@ public final class GradingListener implements TestExecutionListener {
                 }
             }
         }
-        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
-                && timedOut(result.getThrowable().orElse(null)) && (unit.isPresent() || !unitsAtOrBelow(id).isEmpty())) {
-            // The timed-out code may still be running: nothing after it could trust this JVM.
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(TIMED_OUT);
+        if (id.getUniqueId().equals(current)) {
+            current = null;
         }
+        List<String> units = unit.map(List::of).orElseGet(() -> unitsAtOrBelow(id));
+        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && timedOut(causes) && !units.isEmpty()) {
+            // The timed-out code may still be running: nothing after it could trust this JVM.
+            stop(units.get(0), "did not return within " + limitOf(causes)
+                    + " (a loop that never ends, or far more work than the method needs?)", StillRunning.methods(), TIMED_OUT);
+        }
+        Thread stuck = LibraryCalls.stuck();
+        if (stuck != null && !units.isEmpty()) {
+            stop(units.get(0), "threw an exception whose " + stuck.getName().replace("grader-reads-", "")
+                    + " did not return within " + LibraryCalls.LIMIT_MS / 1000 + " s", StillRunning.methods(stuck), TIMED_OUT);
+        }
+    }
+
+    /**
+     * Records that the test running now ran out of memory (the JVM caught it before it reached a
+     * listener), then ends this JVM. For {@link TestJvm}; does nothing if no test is running.
+     */
+    static void outOfMemoryEscaped(OutOfMemoryError e) {
+        GradingListener listener = active;
+        if (listener != null && listener.journal != null && listener.current != null) {
+            listener.outOfMemory(e, listener.current);
+        }
+    }
+
+    private void outOfMemory(OutOfMemoryError e, String unit) {
+        reserve = null;
+        if (unit == null) {
+            return;
+        }
+        String where = "";
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (LibraryCalls.isLibrary(frame.getClassName())) {
+                where = "\n  at " + frame;
+                break;
+            }
+        }
+        record(unit, Outcome.FAILED, "OutOfMemoryError: " + e.getMessage() + " (an array far larger than the task needs?)" + where,
+                "", "");
+        stop(unit, "ran out of memory", StillRunning.methods(e.getStackTrace()), OUT_OF_MEMORY);
+    }
+
+    /** Writes which library methods {@code unit} left running (or where it ran out of memory) and ends this JVM. */
+    private void stop(String unit, String what, List<String> methods, int exit) {
+        List<String> fields = new ArrayList<>(List.of(Journal.RUNNING, unit, what));
+        fields.addAll(methods);
+        journal.write(fields.toArray(String[]::new));
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(exit);
+    }
+
+    private static OutOfMemoryError outOfMemory(List<Throwable> causes) {
+        for (Throwable c : causes) {
+            if (c.getClass() == OutOfMemoryError.class) {
+                return (OutOfMemoryError) c;
+            }
+        }
+        return null;
+    }
+
+    /** "10 s", from JUnit's own timeout message ("... timed out after 10 seconds"). */
+    private static String limitOf(List<Throwable> causes) {
+        for (Throwable c : causes) {
+            if (c.getClass() == TimeoutException.class) {
+                Matcher m = Pattern.compile("after (\\d+) (second|millisecond|minute)").matcher(String.valueOf(c.getMessage()));
+                if (m.find()) {
+                    return m.group(1) + " " + switch (m.group(2)) {
+                        case "second" -> "s";
+                        case "millisecond" -> "ms";
+                        default -> "min";
+                    };
+                }
+            }
+        }
+        return "its time limit";
     }
 
     @Override
@@ -143,14 +230,8 @@ public final class GradingListener implements TestExecutionListener {
         }
     }
 
-    private static boolean timedOut(Throwable t) {
-        Set<Throwable> seen = new HashSet<>();
-        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
-            if (c instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean timedOut(List<Throwable> causes) {
+        return causes.stream().anyMatch(c -> c instanceof TimeoutException);
     }
 
     private void record(String unit, TestExecutionResult result) {
@@ -164,7 +245,7 @@ public final class GradingListener implements TestExecutionListener {
                     // A check worth no points that does not apply (an assumption, or a stub) is no failure.
                     record(unit, Outcome.PASSED, "aborted: " + Failures.describe(t), "", "");
                 } else if (stub == null) {
-                    record(unit, Outcome.FAILED, Failures.describe(t) + (timedOut(t) ? stillRunning() : ""), "", "");
+                    record(unit, Outcome.FAILED, Failures.describe(t) + (timedOut(LibraryCalls.causes(t)) ? stillRunning() : ""), "", "");
                 } else if (stub.lesson() > 0 && lesson > stub.lesson()) {
                     record(unit, Outcome.NOT_STARTED, "blocked by Lesson " + stub.lesson() + ": " + stub.method()
                             + " is not started", stub.method(), stub.hint());
@@ -182,7 +263,7 @@ public final class GradingListener implements TestExecutionListener {
                 continue;
             }
             for (StackTraceElement frame : e.getValue()) {
-                if (frame.getClassName().startsWith("kit.") && !frame.getClassName().startsWith("kit.grader.")) {
+                if (LibraryCalls.isLibrary(frame.getClassName())) {
                     return "\n  still running at " + frame;
                 }
             }

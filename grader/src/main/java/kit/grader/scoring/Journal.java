@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * What a test JVM records, one line per event, flushed at once so that a JVM that dies leaves
  * everything up to its death: the plan (every test it will run, with its lesson, points and
- * hint), each start, each result and, if it ends normally, "done". The grading process reads it
+ * hint), each start, each result, the library methods a test left running (or where it ran out
+ * of memory) before the JVM stopped itself, and, if it ends normally, "done". The grading process reads it
  * back; it never trusts anything else from the test JVM.
  *
  * <p>A line is tab-separated fields, each with backslash, tab and newline escaped.
@@ -22,6 +23,7 @@ public final class Journal implements AutoCloseable {
     static final String PLAN = "plan";
     static final String START = "start";
     static final String RESULT = "result";
+    static final String RUNNING = "running";
     static final String DONE = "done";
 
     private final BufferedWriter out;

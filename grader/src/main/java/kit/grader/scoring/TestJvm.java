@@ -29,7 +29,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code --select FILE}) with a {@link GradingListener} recording into {@code --journal FILE}.
  * With {@code --plan-only} it discovers and records the plan without running anything.
  *
- * <p>This is the only process in which student code runs; it writes nothing but its journal.
+ * <p>This is the only process in which student code runs; it writes nothing but its journal. JUnit's
+ * stack-trace pruning is off: it walks a failure's causes with the exceptions' own methods, which a
+ * library class can override (the {@link GradingListener} reads them with {@link LibraryCalls}). An
+ * {@code OutOfMemoryError} that JUnit passes on (it treats it as unrecoverable) fails the test that
+ * was running and ends the JVM with {@link GradingListener#OUT_OF_MEMORY}.
  */
 public final class TestJvm {
     private TestJvm() {
@@ -54,7 +58,8 @@ public final class TestJvm {
         if (journal == null) {
             throw new IllegalArgumentException("usage: TestJvm --journal FILE [--groups EXPR] [--test PATTERN] [--select FILE] [--plan-only]");
         }
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "false");
         if (select != null) {
             for (String id : Files.readAllLines(select, StandardCharsets.UTF_8)) {
                 if (!id.isBlank()) {
@@ -80,10 +85,24 @@ public final class TestJvm {
             listener.testPlanExecutionStarted(plan);
             listener.testPlanExecutionFinished(plan);
         } else {
-            launcher.execute(discovery, listener);
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                if (e instanceof OutOfMemoryError oom) {
+                    endOutOfMemory(oom);
+                }
+            });
+            try {
+                launcher.execute(discovery, listener);
+            } catch (OutOfMemoryError e) {
+                endOutOfMemory(e);
+            }
         }
         System.out.flush();
         System.exit(0);
+    }
+
+    private static void endOutOfMemory(OutOfMemoryError e) {
+        GradingListener.outOfMemoryEscaped(e);
+        Runtime.getRuntime().halt(GradingListener.OUT_OF_MEMORY);
     }
 
     /**

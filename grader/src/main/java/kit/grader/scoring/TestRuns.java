@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -16,17 +18,23 @@ import java.util.function.Predicate;
  * Runs the grader's tests in fresh JVMs and turns their journals into a {@link Gradebook}. It
  * loads no test and no student class itself: it starts {@link TestJvm} and reads what it wrote.
  *
+ * <p>One bad method costs its own tests, never the rest of the run:
  * <ul>
- *   <li>A test that runs out of time has its result recorded, then its JVM stops itself (its
- *   thread may still spin); the next JVM goes on with the tests after it. After
- *   {@value #TIMEOUTS_PER_CLASS} such stops in one test class the rest of that class is not run, and
- *   after {@value #TIMEOUTS_PER_RUN} in the whole run nothing more is: an endless loop in code that
- *   every lesson uses would otherwise cost every test its full time limit. This bounds what a loop
- *   adds to a run to a few minutes (at most six limits of 10 or 60 s), keeps the points of the tests
- *   that never meet the loop, and the message names the test where it was met.</li>
- *   <li>A JVM that dies otherwise (out of memory, a crash, or silent for
- *   {@value #SILENCE_SECONDS} s) fails the test it was running ("the test run was killed while
- *   running ...") and the rest of that lesson; the next JVM goes on with the other lessons.</li>
+ *   <li>A test that runs out of time, or out of memory, or whose failure leaves library code running
+ *   while the grader reads it, has its result recorded, and its JVM names the student's methods still
+ *   running (or where the memory ran out) and stops itself. The innermost of them that is a
+ *   student's method is from then on graded as if it did not compile: the library is compiled again
+ *   with that method's stub ({@link LibraryWithStubs}), the test is "not started" with the reason ("Linear.affine
+ *   did not return within 10 s in Linear &gt; ..."), and a fresh JVM goes on with the tests after it.
+ *   Each such method costs one time limit, once.</li>
+ *   <li>A timeout where no student method can be blamed (or none can be stubbed: a run without
+ *   the gate) fails its test; after {@value #TIMEOUTS_PER_CLASS} such in one test class
+ *   the rest of that class is not run, and after {@value #TIMEOUTS_PER_RUN} in the whole run nothing
+ *   more is, so what unexplained loops add to a run stays a few minutes.</li>
+ *   <li>A JVM that dies otherwise (a crash, or out of memory before it could say where) fails the test it
+ *   was running ("the test run was killed while running ...") and the next JVM goes on with the
+ *   tests after it; these count towards the same cap. One silent for {@value #SILENCE_SECONDS} s
+ *   also fails the rest of that lesson.</li>
  * </ul>
  */
 public final class TestRuns {
@@ -37,7 +45,7 @@ public final class TestRuns {
 
     /** How to start a test JVM. */
     public record Settings(Path java, List<String> classpath, List<String> jvmOptions, String groups, String test,
-            Path workDir) {
+            Path workDir, LibraryWithStubs stubs) {
     }
 
     private final Settings settings;
@@ -45,11 +53,18 @@ public final class TestRuns {
     private final List<GradedTest> order = new ArrayList<>();              // in the order they started
     private final Map<String, Boolean> finished = new HashMap<>();
     private final List<String> infrastructure = new ArrayList<>();
+    private final List<String[]> leftRunning = new ArrayList<>();           // the last JVM's "running" lines
+    private final Map<String, String> stubbed = new LinkedHashMap<>();      // Class.method -> why it is graded as a stub
+    private final List<String> classpath;                                  // the library last
+    private String library;                                                 // its entry there
+    private Set<String> studentMethods;                                     // read when first needed
     private GradedTest lastResult;                                          // the unit recorded last
     private int shownLesson;                                                // the lesson the progress line named last
 
     private TestRuns(Settings settings) {
         this.settings = settings;
+        this.classpath = settings == null ? null : new ArrayList<>(settings.classpath());
+        this.library = settings == null ? null : String.valueOf(settings.stubs().library());
     }
 
     /**
@@ -102,21 +117,28 @@ public final class TestRuns {
 
     private void runAll() throws IOException {
         Map<String, Integer> classTimeouts = new HashMap<>();
-        int totalTimeouts = 0;
+        int unexplained = 0;
         int exit = start(List.of(), "run-1");
         for (int jvm = 2; ; jvm++) {
+            boolean blamed = false;
+            for (String[] line : leftRunning) {
+                blamed |= blame(line, jvm);
+            }
             String running = running();
             if (exit == 0 && running == null) {
                 break;
             }
-            if (exit == GradingListener.TIMED_OUT) {
+            if (blamed) {
+                // the blamed test is recorded; the next JVM goes on without the method
+            } else if (exit == GradingListener.TIMED_OUT || exit == GradingListener.OUT_OF_MEMORY && running == null) {
+                // its test is recorded, but no student method could be blamed
                 GradedTest last = lastResult;
                 String testClass = last == null ? "" : classOf(last);
                 String where = last == null ? "" : " (last: " + last.name() + ")";
-                totalTimeouts++;
-                if (totalTimeouts >= TIMEOUTS_PER_RUN) {
-                    failRest(t -> true, true, "not run: " + TIMEOUTS_PER_RUN + " tests ran out of time" + where
-                            + ", so the rest of the run was not: fix the endless loop first");
+                unexplained++;
+                if (unexplained >= TIMEOUTS_PER_RUN) {
+                    failRest(t -> true, true, "not run: " + TIMEOUTS_PER_RUN + " tests ran out of time or were killed"
+                            + where + ", so the rest of the run was not: fix the endless loop first");
                 } else if (classTimeouts.merge(testClass, 1, Integer::sum) >= TIMEOUTS_PER_CLASS) {
                     failRest(t -> classOf(t).equals(testClass), false, "not run: " + TIMEOUTS_PER_CLASS + " tests of "
                             + testClass + " ran out of time" + where + ", so its remaining tests were not run");
@@ -124,18 +146,24 @@ public final class TestRuns {
             } else if (running != null) {
                 GradedTest killed = units.get(running);
                 String cause = exit == -1 ? "it did not stop within " + SILENCE_SECONDS + " s"
-                        : exit == 3 ? "it ran out of memory" : "its JVM exited with code " + exit;
+                        : exit == GradingListener.OUT_OF_MEMORY ? "it ran out of memory" : "its JVM exited with code " + exit;
                 String what = "the test run was killed while running " + killed.name() + " (" + cause + ")";
                 killed.record(Outcome.FAILED, what);
                 finished.put(running, true);
-                int lesson = lessonOf(killed);
-                failRest(t -> lessonOf(t) == lesson, false, "not run: " + what);
+                unexplained++;
+                if (exit == -1) {
+                    int lesson = lessonOf(killed);
+                    failRest(t -> lessonOf(t) == lesson, false, "not run: " + what);
+                } else if (unexplained >= TIMEOUTS_PER_RUN) {
+                    failRest(t -> true, true, "not run: " + TIMEOUTS_PER_RUN + " tests ran out of time or were killed"
+                            + " (last: " + killed.name() + "), so the rest of the run was not");
+                }
             } else if (units.isEmpty()) {
                 infrastructure.add("the test JVM ended with code " + exit + " before it listed its tests");
                 break;
             } else if (exit != 0) {
                 String cause = exit == -1 ? "it was silent for " + SILENCE_SECONDS + " s"
-                        : exit == 3 ? "it ran out of memory" : "its JVM exited with code " + exit;
+                        : exit == GradingListener.OUT_OF_MEMORY ? "it ran out of memory" : "its JVM exited with code " + exit;
                 failRest(t -> true, false, "not run: the test run was killed between tests, "
                         + "perhaps while setting up a test class (" + cause + ")");
                 break;
@@ -157,6 +185,51 @@ public final class TestRuns {
             Files.write(select, remaining, StandardCharsets.UTF_8);
             exit = start(List.of("--select", select.toString()), "run-" + jvm);
         }
+    }
+
+    /**
+     * Grades the innermost student method of a "running" line (unit, what, methods...) as a stub
+     * from now on, if there is one not stubbed yet and the library compiles so; its test becomes
+     * "not started" with the reason. False if nothing was blamed.
+     */
+    private boolean blame(String[] line, int jvm) throws IOException {
+        GradedTest unit = units.get(line[1]);
+        if (unit == null) {
+            return false;
+        }
+        if (studentMethods == null) {
+            studentMethods = settings.stubs().methods();
+        }
+        Set<String> mine = studentMethods;
+        for (int i = 3; i < line.length; i++) {
+            String method = line[i];
+            if (!mine.contains(method)) {
+                continue;
+            }
+            if (stubbed.containsKey(method)) {
+                return false;   // already a stub, yet still running: not the student's method after all
+            }
+            Set<String> now = new LinkedHashSet<>(stubbed.keySet());
+            now.add(method);
+            Path classes = settings.workDir().resolve("library-" + jvm);
+            if (!settings.stubs().compileWith(now, classes)) {
+                return false;
+            }
+            String why = method + " " + line[2] + " in " + unit.name() + ", so it is graded as not started from there on";
+            stubbed.put(method, why);
+            int at = classpath.indexOf(library);
+            if (at < 0) {
+                throw new IllegalStateException("the library " + library + " is not on the test class path " + classpath);
+            }
+            classpath.set(at, classes.toString());
+            library = classes.toString();
+            unit.notStartedAfterAll(method, why);
+            finished.put(line[1], true);
+            System.out.println("grading: " + why);
+            System.out.flush();
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -207,6 +280,7 @@ public final class TestRuns {
 
     /** Starts one test JVM, waits for it, reads its journal; returns its exit code (-1: killed for silence). */
     private int start(List<String> extra, String name) throws IOException {
+        leftRunning.clear();
         Files.createDirectories(settings.workDir());
         Path journal = settings.workDir().resolve(name + ".journal");
         Files.deleteIfExists(journal);
@@ -214,7 +288,7 @@ public final class TestRuns {
         command.add(settings.java().toString());
         command.addAll(settings.jvmOptions());
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, settings.classpath()));
+        command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add(TestJvm.class.getName());
         command.add("--journal");
         command.add(journal.toString());
@@ -301,7 +375,8 @@ public final class TestRuns {
                     if (t != null) {
                         Outcome outcome = Outcome.valueOf(line[2]);
                         if (outcome == Outcome.NOT_STARTED) {
-                            t.markNotStarted(line[4], line[5], line[3]);
+                            t.markNotStarted(line[4], line[5], line[3].startsWith("blocked by") ? line[3]
+                                    : stubbed.getOrDefault(line[4], line[3]));
                         } else {
                             t.record(outcome, line[3]);
                         }
@@ -309,6 +384,7 @@ public final class TestRuns {
                         lastResult = t;
                     }
                 }
+                case Journal.RUNNING -> leftRunning.add(line);
                 default -> {
                 }
             }

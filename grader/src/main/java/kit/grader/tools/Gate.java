@@ -113,6 +113,36 @@ public final class Gate {
         return report(result, true);
     }
 
+    /** The methods a student writes in the kit at {@code root} ("Linear.affine"), from the given code's stubs. */
+    public static Set<String> studentMethods(Path root) throws IOException {
+        Set<String> methods = new java.util.TreeSet<>();
+        Submissions.rebuild(root.resolve(GenerateExercises.GIVEN), root.resolve("exercises").resolve(GenerateExercises.SOURCES))
+                .files().forEach(f -> Submissions.stubsOf(f.generated()).forEach(r -> methods.add(r.method())));
+        return methods;
+    }
+
+    /**
+     * Compiles the library of the kit at {@code root} into {@code classes} again as the gate did, but
+     * with {@code methods} put back to their stubs, as if they did not compile (a method found still
+     * running when a test ran out of time is graded so from then on). False if the result does not
+     * compile or is refused.
+     */
+    public static boolean compileWithStubs(Path root, Set<String> methods, Path classes) throws IOException {
+        Submission submission = Submissions.rebuild(root.resolve(GenerateExercises.GIVEN),
+                root.resolve("exercises").resolve(GenerateExercises.SOURCES));
+        List<String> refusals = new ArrayList<>(submission.refusals());
+        Map<Path, Set<Integer>> stubbed = new HashMap<>();
+        read(submission, stubbed, new ArrayList<>(), refusals);
+        for (Rebuilt f : submission.files()) {
+            for (int k = 0; k < f.regions().size(); k++) {
+                if (methods.contains(f.regions().get(k).method())) {
+                    stubbed.computeIfAbsent(f.relative(), x -> new java.util.TreeSet<>()).add(k);
+                }
+            }
+        }
+        return refusals.isEmpty() && compileForgiving(submission, classes, stubbed).ok() && Rules.check(classes).isEmpty();
+    }
+
     /**
      * Reads every region with javac's parser ({@link GivenTree}): one that does not parse is put
      * back to its stub in {@code stubbed} with a note; one that changes the given tree is refused.

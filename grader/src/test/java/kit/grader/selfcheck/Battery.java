@@ -74,8 +74,10 @@ public final class Battery {
         List<String> only = List.of(args).subList(2, args.length);
         Battery battery = new Battery(root, work, ownClasspath());
         long started = System.nanoTime();
+        // The cases asked for, with the references and the twins they are compared with.
         List<BatteryCases.Case> all = BatteryCases.cases().stream().filter(c -> only.isEmpty() || only.contains(c.name())
-                || c.name().startsWith("reference")).toList();
+                || c.name().startsWith("reference")
+                || only.stream().anyMatch(o -> c.name().equals(BatteryCases.TWINS.get(o)))).toList();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Result> results = new ArrayList<>();
         try {
@@ -94,6 +96,17 @@ public final class Battery {
             }
         } finally {
             pool.shutdownNow();
+        }
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            String twin = BatteryCases.TWINS.get(r.c().name());
+            if (r.c().expect() == BatteryCases.Expect.SAME_AS_TWIN && r.problem() == null) {
+                Result of = results.stream().filter(o -> o.c().name().equals(twin)).findFirst().orElse(null);
+                if (of == null || of.score() != r.score()) {
+                    results.set(i, new Result(r.c(), r.score(), r.max(), r.seconds(), "expected the score of "
+                            + twin + (of == null ? " (not run)" : ", " + of.score())));
+                }
+            }
         }
         int failed = 0;
         System.out.println();

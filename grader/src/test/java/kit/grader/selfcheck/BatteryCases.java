@@ -16,12 +16,29 @@ import kit.grader.tools.GenerateExercises;
 final class BatteryCases {
     static final String RELU = "kit/lesson1/ReLU.java";
     static final String LINEAR = "kit/lesson1/Linear.java";
+    static final String SIGMOID_BCE = "kit/lesson1/SigmoidBCE.java";
     static final String STUB = "throw new kit.core.NotImplementedYet(1, \"ReLU.relu\", \"battery\");";
     /** A submitted file whose text starts with this is written as a symbolic link to the path after it. */
     static final String LINK = "symbolic link to: ";
 
-    /** What a case's score must be: the reference's maximum, the reference without ReLU.relu, at most that, or 0. */
-    enum Expect { FULL, BELOW_FULL, HONEST, AT_MOST_HONEST, ZERO }
+    /**
+     * What a case's score must be: the reference's maximum, the reference without ReLU.relu, at most
+     * that, 0, or its twin's ({@link #TWINS}: the same methods not compiling).
+     */
+    enum Expect { FULL, BELOW_FULL, HONEST, AT_MOST_HONEST, ZERO, SAME_AS_TWIN }
+
+    /** A case whose score must equal another's: a method that runs away scores as if it did not compile. */
+    static final Map<String, String> TWINS = Map.of(
+            "endless-loop-in-linear-affine", "compile-error-in-linear-affine",
+            "out-of-memory-in-linear-affine", "compile-error-in-linear-affine",
+            "endless-loops-in-two-methods-of-one-class", "compile-errors-in-two-methods-of-one-class");
+    static final String SPIN = "double s = 0;\nwhile (s >= 0) {\n    s += 1;\n}\n";
+    static final String HOG = """
+            double[][] hog = new double[64][];
+            for (int i = 0; i < hog.length; i++) {
+                hog[i] = new double[1 << 27];
+            }
+            """;
 
     record Case(String name, boolean fromReference, boolean withSolutions, Consumer<Map<String, String>> change,
             Expect expect, String cause) {
@@ -52,7 +69,7 @@ final class BatteryCases {
                         for (int i = 0; i < hog.length; i++) {
                             hog[i] = new double[1 << 27];
                         }
-                        return hog[0];"""), Expect.AT_MOST_HONEST, "killed while running ReLU"),
+                        return hog[0];"""), Expect.HONEST, "ReLU.relu ran out of memory"),
                 new Case("print-flood", true, true, s -> relu(s, """
                         System.out.println("flood ".repeat(1 << 17));
                         double[] y = new double[x.length];
@@ -147,6 +164,77 @@ final class BatteryCases {
                 new Case("deleted-file", true, true, s -> s.remove(RELU), Expect.HONEST, "ReLU.java is missing"),
                 new Case("compile-error", true, true, s -> relu(s, "return x +;"), Expect.HONEST,
                         "ReLU.relu does not compile, so it is graded as not started"),
+                // One method that runs away (a loop, out of memory) costs what it would cost if it did not compile.
+                new Case("compile-error-in-linear-affine", true, true, s -> region(s, LINEAR, "Linear.affine", "return x +;"),
+                        Expect.BELOW_FULL, "Linear.affine does not compile"),
+                new Case("endless-loop-in-linear-affine", true, true,
+                        s -> region(s, LINEAR, "Linear.affine", SPIN + "return x.clone();"), Expect.SAME_AS_TWIN,
+                        "Linear.affine did not return within 10 s"),
+                new Case("out-of-memory-in-linear-affine", true, true,
+                        s -> region(s, LINEAR, "Linear.affine", HOG + "return hog[0];"), Expect.SAME_AS_TWIN,
+                        "Linear.affine ran out of memory"),
+                new Case("compile-errors-in-two-methods-of-one-class", true, true, s -> {
+                    region(s, SIGMOID_BCE, "SigmoidBCE.value", "return +;");
+                    region(s, SIGMOID_BCE, "SigmoidBCE.gradient", "return +;");
+                }, Expect.BELOW_FULL, "SigmoidBCE.gradient does not compile"),
+                new Case("endless-loops-in-two-methods-of-one-class", true, true, s -> {
+                    region(s, SIGMOID_BCE, "SigmoidBCE.value", SPIN + "return s;");
+                    region(s, SIGMOID_BCE, "SigmoidBCE.gradient", SPIN + "return new double[] {s};");
+                }, Expect.SAME_AS_TWIN, "SigmoidBCE.gradient did not return within 10 s"),
+                // The grader reads a failure's message and causes without trusting the student's exception.
+                new Case("exception-whose-message-never-returns", true, true, s -> relu(s, """
+                        class Stuck extends IllegalStateException {
+                            @Override
+                            public String getMessage() {
+                                double s = 0;
+                                while (s >= 0) {
+                                    s += 1;
+                                }
+                                return "never";
+                            }
+                        }
+                        throw new Stuck();"""), Expect.HONEST, "an exception whose getMessage did not return within 2 s"),
+                new Case("exception-whose-causes-are-a-cycle", true, true, s -> relu(s, """
+                        class Loop extends IllegalStateException {
+                            Loop other;
+
+                            Loop(String message) {
+                                super(message);
+                            }
+
+                            @Override
+                            public synchronized Throwable getCause() {
+                                return other;
+                            }
+                        }
+                        Loop a = new Loop("cycle a");
+                        Loop b = new Loop("cycle b");
+                        a.other = b;
+                        b.other = a;
+                        throw a;"""), Expect.HONEST, "Loop: cycle a"),
+                new Case("exception-with-a-million-causes", true, true, s -> relu(s, """
+                        class Link extends RuntimeException {
+                            Link(String message, Throwable cause) {
+                                super(message, cause, false, false);
+                            }
+                        }
+                        Throwable chain = null;
+                        for (int i = 0; i < 1_000_000; i++) {
+                            chain = new Link("link " + i, chain);
+                        }
+                        throw (Link) chain;"""), Expect.HONEST, "Link: link 999999"),
+                new Case("exception-whose-causes-never-end", true, true, s -> relu(s, """
+                        class Endless extends RuntimeException {
+                            Endless() {
+                                super("endless", null, false, false);
+                            }
+
+                            @Override
+                            public synchronized Throwable getCause() {
+                                return new Endless();
+                            }
+                        }
+                        throw new Endless();"""), Expect.HONEST, "Endless: endless"),
                 // Issue 20.1: the given code travels with the grader, so a copy without solutions/ is graded alike.
                 new Case("without-solutions-compile-error", true, false, s -> relu(s, "return x +;"), Expect.HONEST,
                         "ReLU.relu does not compile, so it is graded as not started: exercises/src/main/java/kit/lesson1/ReLU.java:"),
