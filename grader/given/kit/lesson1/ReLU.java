@@ -32,11 +32,11 @@ public final class ReLU<T> implements Layer<T, T> {
 
     /** {@code max(0, x)} of each entry of one row: a new array. */
     public static double[] relu(double[] x) {
-        throw new kit.core.NotImplementedYet(1, "ReLU.relu", "y[i] = max(0, x[i]), in a new array");
+        throw new kit.core.NotImplementedYet(1, "ReLU.relu", "y = max(0, x) entry by entry, a new array of x's length; book: src/site/markdown/lesson1.md, \"Activations\"");
     }
 
     /** The backward of {@link #relu} for one row, from its input {@code x}: a new array. */
     public static double[] backward(double[] x, double[] gradOutput) {
-        throw new kit.core.NotImplementedYet(1, "ReLU.backward", "pass g[i] through where x[i] > 0, else 0");
+        throw new kit.core.NotImplementedYet(1, "ReLU.backward", "dL/dx (a new array of g's length) from the input x and g = dL/dy; the subgradient at the kink is 0; book: src/site/markdown/lesson1.md, \"Activations\"");
     }
 }

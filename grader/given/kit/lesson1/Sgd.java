@@ -30,6 +30,6 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters) {
-        throw new kit.core.NotImplementedYet(1, "Sgd.step", "for each parameter p, row r, column c: p.value(r)[c] -= eta * p.grad(r)[c]");
+        throw new kit.core.NotImplementedYet(1, "Sgd.step", "one gradient-descent step on every entry of every parameter, in place; book: src/site/markdown/lesson1.md, \"SGD\"");
     }
 }

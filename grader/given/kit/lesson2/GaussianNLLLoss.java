@@ -40,24 +40,24 @@ public final class GaussianNLLLoss implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         requireShapes("GaussianNLLLoss.value", logits, target);
-        throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.value", "with mu = z[i], sigma = sigma(z[m + i]): sum of log(sigma) + (y - mu)^2 / (2 sigma^2)");
+        throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.value", "the Gaussian negative log-likelihood (without log sqrt(2 pi)) summed over the m outputs, from logits [means (m), raw scales (m)] and targets (m); book: src/site/markdown/lesson2.md, \"Gaussian with a learned scale\"");
     }
 
     @Override
     public double[] gradient(double[] logits, double[] target) {
         requireShapes("GaussianNLLLoss.gradient", logits, target);
-        throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.gradient", "dL/dmu = (mu - y) / sigma^2; dL/dr = sigmoid(r) * (1 - ((y - mu) / sigma)^2) / sigma");
+        throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.gradient", "dL/dz, a new array of length 2m: the means' part, then the raw scales' part; book: src/site/markdown/lesson2.md, \"Gaussian with a learned scale\"");
     }
 
     @Override
     public double[] predict(double[] logits) {
         requireEvenLength("GaussianNLLLoss.predict", logits);
-        throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.predict", "[mu[0..m-1], sigma(r[0..m-1])]: copy the means, turn each raw scale into sigma");
+        throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.predict", "the predicted means and standard deviations, a new array of length 2m, from logits of length 2m; book: src/site/markdown/lesson2.md, \"Gaussian with a learned scale\"");
     }
 
     /** The standard deviation a raw scale stands for: {@code softplus(r) + SIGMA_FLOOR}. */
     static double sigma(double r) {
-        throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.sigma", "SigmoidBCE.softplus(r) + SIGMA_FLOOR");
+        throw new kit.core.NotImplementedYet(2, "GaussianNLLLoss.sigma", "the standard deviation sigma > 0 that one raw scale r stands for; book: src/site/markdown/lesson2.md, \"Gaussian with a learned scale\"");
     }
 
     private static void requireEvenLength(String what, double[] logits) {

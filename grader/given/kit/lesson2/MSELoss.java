@@ -27,13 +27,13 @@ public final class MSELoss implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         Shapes.requireSameLength("MSELoss.value", logits, "logits", target, "target");
-        throw new kit.core.NotImplementedYet(2, "MSELoss.value", "L = sum over i of (z[i] - y[i])^2 / 2; keep the 1/2");
+        throw new kit.core.NotImplementedYet(2, "MSELoss.value", "half the squared error summed over outputs, one number, from logits z and targets y (same length); book: src/site/markdown/lesson2.md, \"Gaussian with fixed variance: squared error\"");
     }
 
     @Override
     public double[] gradient(double[] logits, double[] target) {
         Shapes.requireSameLength("MSELoss.gradient", logits, "logits", target, "target");
-        throw new kit.core.NotImplementedYet(2, "MSELoss.gradient", "dL/dz[i] = z[i] - y[i]");
+        throw new kit.core.NotImplementedYet(2, "MSELoss.gradient", "dL/dz, a new array of the logits' length; book: src/site/markdown/lesson2.md, \"Gaussian with fixed variance: squared error\"");
     }
 
     @Override
@@ -41,6 +41,6 @@ public final class MSELoss implements Loss {
         if (logits == null) {
             throw new IllegalArgumentException("MSELoss.predict: logits are null");
         }
-        throw new kit.core.NotImplementedYet(2, "MSELoss.predict", "the identity link: the mean is the logit itself (return a copy)");
+        throw new kit.core.NotImplementedYet(2, "MSELoss.predict", "the predicted mean of each output, a new array of z's length; book: src/site/markdown/lesson2.md, \"Gaussian with fixed variance: squared error\"");
     }
 }

@@ -39,24 +39,24 @@ public final class SoftmaxCrossEntropy implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         requireDistribution("SoftmaxCrossEntropy.value", logits, target);
-        throw new kit.core.NotImplementedYet(2, "SoftmaxCrossEntropy.value", "L = logSumExp(z) - sum over k of y[k] * z[k]");
+        throw new kit.core.NotImplementedYet(2, "SoftmaxCrossEntropy.value", "the cross-entropy -sum_k y[k] log p[k] of softmax(z), one number, from logits z and a target distribution y (same length), finite for any finite z; book: src/site/markdown/lesson2.md, \"Categorical: softmax\"");
     }
 
     @Override
     public double[] gradient(double[] logits, double[] target) {
         requireDistribution("SoftmaxCrossEntropy.gradient", logits, target);
-        throw new kit.core.NotImplementedYet(2, "SoftmaxCrossEntropy.gradient", "dL/dz[k] = softmax(z)[k] - y[k]");
+        throw new kit.core.NotImplementedYet(2, "SoftmaxCrossEntropy.gradient", "dL/dz, a new array of the logits' length; book: src/site/markdown/lesson2.md, \"Categorical: softmax\"");
     }
 
     @Override
     public double[] predict(double[] logits) {
         requireLogits("SoftmaxCrossEntropy.predict", logits);
-        throw new kit.core.NotImplementedYet(2, "SoftmaxCrossEntropy.predict", "subtract m = max z first: p[k] = exp(z[k] - m) / sum over j of exp(z[j] - m)");
+        throw new kit.core.NotImplementedYet(2, "SoftmaxCrossEntropy.predict", "the softmax probabilities of z, a new array of z's length, finite for any finite z; book: src/site/markdown/lesson2.md, \"Categorical: softmax\"");
     }
 
     /** {@code log sum_k e^z[k]}, finite for any finite logits; Lessons 6 and 8 reuse it. */
     public static double logSumExp(double[] z) {
-        throw new kit.core.NotImplementedYet(2, "SoftmaxCrossEntropy.logSumExp", "m + log(sum over k of exp(z[k] - m)) with m = max z, so no exp overflows");
+        throw new kit.core.NotImplementedYet(2, "SoftmaxCrossEntropy.logSumExp", "log sum_k e^z[k], one number, finite for any finite z; book: src/site/markdown/lesson2.md, \"Categorical: softmax\"");
     }
 
     static double max(double[] z) {

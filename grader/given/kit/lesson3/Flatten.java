@@ -27,13 +27,13 @@ public final class Flatten implements Layer<double[][][], double[]> {
     /** {@code x} ({@code C x H x W}) laid out as one vector of {@code C H W} entries. */
     public double[] flatten(double[][][] x) {
         int[] shape = FeatureMaps.requireImage("Flatten.flatten input", x, -1, 1);
-        throw new kit.core.NotImplementedYet(3, "Flatten.flatten", "y[(c * H + i) * W + j] = x[c][i][j]");
+        throw new kit.core.NotImplementedYet(3, "Flatten.flatten", "x (C x H x W) as one vector of C H W entries, channel by channel, row by row; book: src/site/markdown/lesson3.md, \"Connecting to dense layers\"");
     }
 
     /** The backward of {@link #flatten} for an input of shape {@code {C, H, W}}: a new {@code C x H x W} array. */
     public double[][][] unflatten(int[] shape, double[] gradOutput) {
         Shapes.requireLength("Flatten.backward dL/dy (the input was " + Shapes.describe(shape) + ")",
                 gradOutput, shape[0] * shape[1] * shape[2]);
-        throw new kit.core.NotImplementedYet(3, "Flatten.unflatten", "dx[c][i][j] = g[(c * H + i) * W + j], in a new C x H x W array");
+        throw new kit.core.NotImplementedYet(3, "Flatten.unflatten", "dL/dx (a new C x H x W array) from g = dL/dy (length C H W); book: src/site/markdown/lesson3.md, \"Connecting to dense layers\"");
     }
 }

@@ -77,7 +77,7 @@ public final class Embedding implements Layer<double[][], double[][]> {
     public double[][] lookup(double[][] x) {
         Shapes.requireSequence("Embedding.lookup input", "V", x, -1, vocabulary,
                 "one one-hot row per token");
-        throw new kit.core.NotImplementedYet(4, "Embedding.lookup", "y[t] = sum over v of x[t][v] * E[v], skipping the zeros: a one-hot row copies one row of E");
+        throw new kit.core.NotImplementedYet(4, "Embedding.lookup", "y = x E for a T x V input (one-hot rows) and the V x d table E: a new T x d array; book: src/site/markdown/lesson4.md, \"The embedding is a linear layer\"");
     }
 
     /**
@@ -89,6 +89,6 @@ public final class Embedding implements Layer<double[][], double[][]> {
                 "one one-hot row per token");
         Shapes.requireSequence("Embedding.backward dL/dy", "d", gradOutput, rows, dim,
                 "one row per token");
-        throw new kit.core.NotImplementedYet(4, "Embedding.backward", "for every t and v: dE[v] += x[t][v] * g[t] (only the looked-up row, for one-hot x); dx[t][v] = E[v] . g[t]");
+        throw new kit.core.NotImplementedYet(4, "Embedding.backward", "given x (T x V) and g = dL/dy (T x d): add dL/dE (V x d) into the table's gradient, return dL/dx (T x V); book: src/site/markdown/lesson4.md, \"Repeated tokens add up their gradients\"");
     }
 }

@@ -45,7 +45,7 @@ public final class GradientClipping implements Optimizer {
     /** The length of the whole gradient: the square root of the sum of every squared gradient entry. */
     public static double globalNorm(List<Parameter> parameters) {
         requireParameters(parameters);
-        throw new kit.core.NotImplementedYet(5, "GradientClipping.globalNorm", "sum p.grad(r)[c]^2 over every parameter p, row r and column c; return the square root");
+        throw new kit.core.NotImplementedYet(5, "GradientClipping.globalNorm", "the length of the whole gradient, one number over every entry of every parameter; book: src/site/markdown/lesson5.md, \"Clipping\"");
     }
 
     /**
@@ -55,7 +55,7 @@ public final class GradientClipping implements Optimizer {
     public static double clip(List<Parameter> parameters, double maxNorm) {
         requireParameters(parameters);
         requireThreshold(maxNorm);
-        throw new kit.core.NotImplementedYet(5, "GradientClipping.clip", "n = globalNorm(parameters); if n > maxNorm, multiply every p.grad(r)[c] by maxNorm / n; return n");
+        throw new kit.core.NotImplementedYet(5, "GradientClipping.clip", "scale every gradient entry so that the global norm is at most maxNorm, keeping the direction; return the norm before; book: src/site/markdown/lesson5.md, \"Clipping\"");
     }
 
     private static void requireThreshold(double maxNorm) {

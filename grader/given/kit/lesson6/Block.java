@@ -19,10 +19,9 @@ import kit.lesson1.ReLU;
  * <p>Forward: {@code u = x + attention(norm1(x))}, then {@code y = u + ffn(norm2(u))}, where
  * {@code norm1, norm2} are {@link LayerNorm}s and {@code ffn} is Lesson 1's
  * {@code Linear(d, f) -> ReLU -> Linear(f, d)}, both applied to every row ({@link RowWise}).
- * <br>Backward, given {@code g = dL/dy}: an addition passes its gradient to both terms unchanged,
- * so {@code dL/du = g + norm2'(ffn'(g))} and {@code dL/dx = dL/du + norm1'(attention'(dL/du))},
- * where {@code f'(.)} is the backward of the pass of {@code f}. The identity path carries {@code g}
- * through the block untouched, whatever the branches do.
+ * <br>Backward, given {@code g = dL/dy} and the four branches' passes: {@code dL/dx}, through both
+ * residual additions and both branches; the book derives it from what an addition does to a
+ * gradient.
  *
  * <p>Shapes: input and output {@code T x d}; the feed-forward layer's hidden width is {@code f}.
  * Parameters: {@code 2 (2d)} for the norms, {@code 4 (d^2 + d)} for attention,
@@ -99,6 +98,6 @@ public final class Block implements Layer<double[][], double[][]> {
     public static double[][] backward(double[][] g, Pass<double[][], double[][]> norm1,
                                       Pass<double[][], double[][]> attention, Pass<double[][], double[][]> norm2,
                                       Pass<double[][], double[][]> ffn) {
-        throw new kit.core.NotImplementedYet(6, "Block.backward", "du = g + norm2.backward(ffn.backward(g)); dx = du + norm1.backward(attention.backward(du)); add entry by entry into new arrays");
+        throw new kit.core.NotImplementedYet(6, "Block.backward", "dL/dx (a new T x d array) of the block y = u + ffn(norm2(u)), u = x + attention(norm1(x)), given g = dL/dy (T x d) and the four branches' passes; book: src/site/markdown/lesson6.md, \"The block and its residual adds\"");
     }
 }

@@ -16,10 +16,9 @@ import kit.core.Shapes;
  * <p>Forward, for {@code x} of length {@code d}: {@code mu = (1/d) sum_i x[i]},
  * {@code var = (1/d) sum_i (x[i] - mu)^2}, {@code s = 1 / sqrt(var + eps)},
  * {@code n[i] = (x[i] - mu) s}, {@code y[i] = gamma[i] n[i] + beta[i]}.
- * <br>Backward, given {@code g = dL/dy}: {@code dL/dgamma[i] += g[i] n[i]},
- * {@code dL/dbeta[i] += g[i]}, and with {@code h[i] = gamma[i] g[i]},
- * {@code dL/dx[i] = s (h[i] - mean(h) - n[i] mean(h n))}: the gradient with the two directions
- * the normalisation removed (a shift of every entry, and a scaling along {@code n}) projected out.
+ * <br>Backward, given {@code g = dL/dy}: adds {@code dL/dgamma} and {@code dL/dbeta} and returns
+ * {@code dL/dx}, which has no component along the two directions the normalisation removes (a
+ * shift of every entry, and a scaling along {@code n}); the book derives it.
  *
  * <p>Shapes: input and output of length {@code d}; {@code gamma} and {@code beta} of length
  * {@code d}, starting at 1 and 0. Cost: a few passes over the row each way.
@@ -77,7 +76,7 @@ public final class LayerNorm implements Layer<double[], double[]> {
     /** {@code y = gamma * (x - mean) / sqrt(var + eps) + beta}: a new array of length {@code d}. */
     public double[] normalize(double[] x) {
         Shapes.requireLength("LayerNorm.normalize input", "d", x, d);
-        throw new kit.core.NotImplementedYet(6, "LayerNorm.normalize", "mu = mean of x; var = mean of (x - mu)^2; y[i] = gamma[i] * (x[i] - mu) / sqrt(var + EPS) + beta[i]");
+        throw new kit.core.NotImplementedYet(6, "LayerNorm.normalize", "the normalised row y (a new array of length d) of one row x (length d), with gamma, beta and EPS; book: src/site/markdown/lesson6.md, \"LayerNorm and its backward\"");
     }
 
     /**
@@ -87,7 +86,7 @@ public final class LayerNorm implements Layer<double[], double[]> {
     public double[] backward(double[] x, double[] gradOutput) {
         Shapes.requireLength("LayerNorm.backward input", "d", x, d);
         Shapes.requireLength("LayerNorm.backward dL/dy", "d", gradOutput, d);
-        throw new kit.core.NotImplementedYet(6, "LayerNorm.backward", "recompute n = (x - mu) s with s = 1/sqrt(var + EPS); dgamma += g n; dbeta += g; h = gamma g; dx = s (h - mean(h) - n mean(h n))");
+        throw new kit.core.NotImplementedYet(6, "LayerNorm.backward", "given one row x (length d) and g = dL/dy (length d): add dL/dgamma and dL/dbeta (length d) into the gradients, return dL/dx (length d); book: src/site/markdown/lesson6.md, \"LayerNorm and its backward\"");
     }
 
     private static double mean(double[] x) {

@@ -34,7 +34,7 @@ public final class Patching {
     /** {@code (patched - corrupt) / (clean - corrupt)}: the fraction of the clean-corrupt gap that patching restores. */
     public static double recovery(double clean, double corrupt, double patched) {
         requireGap(clean, corrupt);
-        throw new kit.core.NotImplementedYet(7, "Patching.recovery", "(patched - corrupt) / (clean - corrupt)");
+        throw new kit.core.NotImplementedYet(7, "Patching.recovery", "the fraction of the clean-corrupt gap that the patched run restores, one number from three; book: src/site/markdown/lesson7.md, \"Activation patching\"");
     }
 
     private static void requireGap(double clean, double corrupt) {
@@ -54,6 +54,6 @@ public final class Patching {
         if (model == null || clean == null || corrupt == null || clean.length != corrupt.length) {
             throw new IllegalArgumentException("Patching.recoveryTable: a model and two inputs of one length are needed");
         }
-        throw new kit.core.NotImplementedYet(7, "Patching.recoveryTable", "streams r = model.residualStream(input) for both; D = logitDifference(model.logitsFrom(L, r[L]), answer); for each l, p: copy corrupt's r[l], replace row p by clean's, D_patched = logitDifference(model.logitsFrom(l, patched), answer); entry = recovery(...)");
+        throw new kit.core.NotImplementedYet(7, "Patching.recoveryTable", "the recovery of patching each residual-stream row: a new (L + 1) x T array, one row per layer l = 0 .. L, one column per position; book: src/site/markdown/lesson7.md, \"Activation patching\"");
     }
 }

@@ -83,7 +83,7 @@ public final class Reinforce {
         if (episode == null) {
             throw new IllegalArgumentException("Reinforce.learn: the episode is null");
         }
-        throw new kit.core.NotImplementedYet(8, "Reinforce.learn", "G = returnsToGo(episode.rewards(), gamma); update(policy, episode.inputs(), episode.actions(), weights(G, baseline), optimizer); only then baseline = decay * baseline + (1 - decay) * episode.totalReturn()");
+        throw new kit.core.NotImplementedYet(8, "Reinforce.learn", "one REINFORCE update from an episode with the baseline as it stands, then move the baseline towards the episode's return; book: src/site/markdown/lesson8.md, \"Baselines: unbiased, and sometimes better\"");
     }
 
     /** {@code G_t = r_t + gamma r_{t+1} + gamma^2 r_{t+2} + ...}, the discounted return from step t on. */
@@ -91,7 +91,7 @@ public final class Reinforce {
         if (rewards == null || rewards.length == 0) {
             throw new IllegalArgumentException("Reinforce.returnsToGo: expected at least one reward");
         }
-        throw new kit.core.NotImplementedYet(8, "Reinforce.returnsToGo", "walk backwards: G[T-1] = r[T-1], then G[t] = r[t] + gamma * G[t+1]");
+        throw new kit.core.NotImplementedYet(8, "Reinforce.returnsToGo", "the discounted return from every step on, G_t, a new array of the rewards' length; book: src/site/markdown/lesson8.md, \"Returns-to-go\"");
     }
 
     /** The policy-gradient weight of every step, {@code w_t = G_t - b}. */
@@ -99,7 +99,7 @@ public final class Reinforce {
         if (returnsToGo == null) {
             throw new IllegalArgumentException("Reinforce.weights: the returns are null");
         }
-        throw new kit.core.NotImplementedYet(8, "Reinforce.weights", "w[t] = G[t] - baseline, in a new array");
+        throw new kit.core.NotImplementedYet(8, "Reinforce.weights", "every step's policy-gradient weight, a new array of the returns' length; book: src/site/markdown/lesson8.md, \"Baselines: unbiased, and sometimes better\"");
     }
 
     /**
@@ -111,7 +111,7 @@ public final class Reinforce {
         requireSameLengths(inputs, actions, weights);
         int classes = inputs.length == 0 ? 0 : policy.logits(inputs[0]).length;
         requireActions(actions, classes);
-        throw new kit.core.NotImplementedYet(8, "Reinforce.update", "policy.zeroGradients(); for every t: policy.backpropagate(inputs[t], SoftmaxCrossEntropy.oneHot(actions[t], classes), weights[t]); then policy.step(optimizer) once");
+        throw new kit.core.NotImplementedYet(8, "Reinforce.update", "one gradient step on the return-weighted cross-entropy of an episode's steps (inputs T x n, actions T, weights T), from zero gradients; book: src/site/markdown/lesson8.md, \"The cross-entropy identity\"");
     }
 
     private static void requireSameLengths(double[][] inputs, int[] actions, double[] weights) {

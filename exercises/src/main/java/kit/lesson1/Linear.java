@@ -72,7 +72,7 @@ public final class Linear implements Layer<double[], double[]> {
     /** {@code y = W x + b}: a new array of length {@code out}. */
     public double[] affine(double[] x) {
         Shapes.requireLength("Linear.affine input", "in", x, in);
-        throw new kit.core.NotImplementedYet(1, "Linear.affine", "y[o] = b[o] + sum over i of W[o][i] * x[i]");
+        throw new kit.core.NotImplementedYet(1, "Linear.affine", "y = W x + b, a new array of length out, from x (length in) and W (out x in); book: src/site/markdown/lesson1.md, \"Linear\"");
     }
 
     /**
@@ -82,6 +82,6 @@ public final class Linear implements Layer<double[], double[]> {
     public double[] backward(double[] x, double[] gradOutput) {
         Shapes.requireLength("Linear.backward input", "in", x, in);
         Shapes.requireLength("Linear.backward dL/dy", "out", gradOutput, out);
-        throw new kit.core.NotImplementedYet(1, "Linear.backward", "dW[o][i] += g[o] * x[i]; db[o] += g[o]; dx[i] = sum over o of W[o][i] * g[o]");
+        throw new kit.core.NotImplementedYet(1, "Linear.backward", "given x (length in) and g = dL/dy (length out): add dL/dW (out x in) and dL/db (length out) into the gradients, return dL/dx (length in); book: src/site/markdown/lesson1.md, \"Linear\"");
     }
 }

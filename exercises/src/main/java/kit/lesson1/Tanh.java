@@ -33,11 +33,11 @@ public final class Tanh<T> implements Layer<T, T> {
 
     /** {@code tanh} of each entry of one row: a new array. */
     public static double[] tanh(double[] x) {
-        throw new kit.core.NotImplementedYet(1, "Tanh.tanh", "y[i] = Math.tanh(x[i]), in a new array");
+        throw new kit.core.NotImplementedYet(1, "Tanh.tanh", "y = tanh(x) entry by entry, a new array of x's length; book: src/site/markdown/lesson1.md, \"Activations\"");
     }
 
     /** The backward of {@link #tanh} for one row, from its output {@code y}: a new array. */
     public static double[] backward(double[] y, double[] gradOutput) {
-        throw new kit.core.NotImplementedYet(1, "Tanh.backward", "dx[i] = g[i] * (1 - y[i] * y[i])");
+        throw new kit.core.NotImplementedYet(1, "Tanh.backward", "dL/dx (a new array of g's length) from the output y and g = dL/dy; book: src/site/markdown/lesson1.md, \"Activations\"");
     }
 }

@@ -27,13 +27,13 @@ public final class PoissonNLLLoss implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         requireCounts("PoissonNLLLoss.value", logits, target);
-        throw new kit.core.NotImplementedYet(2, "PoissonNLLLoss.value", "L = sum over i of exp(z[i]) - y[i] * z[i] (log y! is dropped)");
+        throw new kit.core.NotImplementedYet(2, "PoissonNLLLoss.value", "the Poisson negative log-likelihood (without log y!) summed over outputs, from log-rates z and counts y (same length); book: src/site/markdown/lesson2.md, \"Poisson: counts and the log link\"");
     }
 
     @Override
     public double[] gradient(double[] logits, double[] target) {
         requireCounts("PoissonNLLLoss.gradient", logits, target);
-        throw new kit.core.NotImplementedYet(2, "PoissonNLLLoss.gradient", "dL/dz[i] = exp(z[i]) - y[i], the rate minus the count");
+        throw new kit.core.NotImplementedYet(2, "PoissonNLLLoss.gradient", "dL/dz, a new array of the logits' length; book: src/site/markdown/lesson2.md, \"Poisson: counts and the log link\"");
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class PoissonNLLLoss implements Loss {
         if (logits == null) {
             throw new IllegalArgumentException("PoissonNLLLoss.predict: logits are null");
         }
-        throw new kit.core.NotImplementedYet(2, "PoissonNLLLoss.predict", "the rate, lambda[i] = exp(z[i])");
+        throw new kit.core.NotImplementedYet(2, "PoissonNLLLoss.predict", "the predicted rate of each output, a new array of z's length; book: src/site/markdown/lesson2.md, \"Poisson: counts and the log link\"");
     }
 
     private static void requireCounts(String what, double[] logits, double[] target) {

@@ -98,7 +98,7 @@ public final class Conv2D implements Layer<double[][][], double[][][]> {
     /** The valid cross-correlation of {@code x} ({@code in x H x W}) with the kernel, plus the bias. */
     public double[][][] convolve(double[][][] x) {
         int[] shape = FeatureMaps.requireImage("Conv2D.convolve input", x, in, k);
-        throw new kit.core.NotImplementedYet(3, "Conv2D.convolve", "y is out x (H-k+1) x (W-k+1); y[o][i][j] = b[o] + sum over c, u, v of W[o][c][u][v] * x[c][i+u][j+v]");
+        throw new kit.core.NotImplementedYet(3, "Conv2D.convolve", "the valid cross-correlation of x (in x H x W) with the kernel (out x in x k x k) plus each output channel's bias: a new out x (H-k+1) x (W-k+1) array; book: src/site/markdown/lesson3.md, \"The convolution\"");
     }
 
     /**
@@ -108,6 +108,6 @@ public final class Conv2D implements Layer<double[][][], double[][][]> {
     public double[][][] backward(double[][][] x, double[][][] gradOutput) {
         int[] shape = FeatureMaps.requireImage("Conv2D.backward input", x, in, k);
         Shapes.requireShape("Conv2D.backward dL/dy", gradOutput, out, shape[1] - k + 1, shape[2] - k + 1);
-        throw new kit.core.NotImplementedYet(3, "Conv2D.backward", "for every o, c, u, v, i, j: dW[o][c][u][v] += g[o][i][j] * x[c][i+u][j+v]; dx[c][i+u][j+v] += W[o][c][u][v] * g[o][i][j]; db[o] += g[o][i][j]");
+        throw new kit.core.NotImplementedYet(3, "Conv2D.backward", "given x (in x H x W) and g = dL/dy (out x (H-k+1) x (W-k+1)): add dL/dW and dL/db into the gradients, return dL/dx (in x H x W); book: src/site/markdown/lesson3.md, \"Its backward pass\"");
     }
 }

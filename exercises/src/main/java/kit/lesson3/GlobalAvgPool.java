@@ -29,7 +29,7 @@ public final class GlobalAvgPool implements Layer<double[][][], double[]> {
     /** The mean of each of the {@code C} feature maps of {@code x}. */
     public double[] pool(double[][][] x) {
         int[] shape = FeatureMaps.requireImage("GlobalAvgPool.pool input", x, -1, 1);
-        throw new kit.core.NotImplementedYet(3, "GlobalAvgPool.pool", "y[c] = the mean of x[c][i][j] over all i, j");
+        throw new kit.core.NotImplementedYet(3, "GlobalAvgPool.pool", "the mean of each of the C feature maps of x (C x H x W): a new array of length C; book: src/site/markdown/lesson3.md, \"Equivariance and invariance\"");
     }
 
     /**
@@ -39,6 +39,6 @@ public final class GlobalAvgPool implements Layer<double[][][], double[]> {
     public double[][][] backward(int[] shape, double[] gradOutput) {
         Shapes.requireLength("GlobalAvgPool.backward dL/dy (the input was " + Shapes.describe(shape) + ")",
                 gradOutput, shape[0]);
-        throw new kit.core.NotImplementedYet(3, "GlobalAvgPool.backward", "dx[c][i][j] = g[c] / (H * W) at every position");
+        throw new kit.core.NotImplementedYet(3, "GlobalAvgPool.backward", "dL/dx (a new C x H x W array) from g = dL/dy (length C); book: src/site/markdown/lesson3.md, \"Equivariance and invariance\"");
     }
 }

@@ -42,13 +42,13 @@ public final class WindowConcat implements Layer<double[][], double[]> {
     /** {@code y[i * width + j] = x[i][j]}, slot after slot: a new array of {@code slots * width}. */
     public double[] concat(double[][] x) {
         Shapes.requireSequence("WindowConcat.concat input", x, slots, width, "slots x width");
-        throw new kit.core.NotImplementedYet(4, "WindowConcat.concat", "y has length N * d; y[i * d + j] = x[i][j]");
+        throw new kit.core.NotImplementedYet(4, "WindowConcat.concat", "the N rows of x (N x d) side by side, slot after slot: a new array of length N d; book: src/site/markdown/lesson4.md, \"Concatenation keeps the order\"");
     }
 
     /** The backward of {@link #concat}: {@code dx[i][j] = g[i * width + j]}, a new {@code slots x width} array. */
     public double[][] split(double[] gradOutput) {
         Shapes.requireLength("WindowConcat.split dL/dy (" + slots + " slots x " + width + ")", gradOutput,
                 slots * width);
-        throw new kit.core.NotImplementedYet(4, "WindowConcat.split", "a new slots x width array with dx[i][j] = g[i * width + j]");
+        throw new kit.core.NotImplementedYet(4, "WindowConcat.split", "dL/dx (a new N x d array) from g = dL/dy (length N d); book: src/site/markdown/lesson4.md, \"Concatenation keeps the order\"");
     }
 }

@@ -14,11 +14,9 @@ import kit.core.Shapes;
  *
  * <p>Forward: {@code h_t = cell(x_t, h_{t-1})} for {@code t = 0 .. T-1}, from {@code h_{-1} = 0}
  * (or a given start state, {@link #run}).
- * <br>Backward (backpropagation through time), given {@code g_t = dL/dh_t} from every step's own
- * output: run the steps back in reverse order, {@code t = T-1 .. 0}, each receiving
- * {@code g_t + dL/dh_t} carried back from step {@code t+1} (zero after the last step) and handing
- * its {@code dL/dh_{t-1}} on to step {@code t-1}. The cell's parameter gradients add up over the
- * steps, since it is one cell; {@code dL/dx_t} is returned for every step.
+ * <br>Backward (backpropagation through time), given the gradient of every step's own output: the
+ * cell's parameter gradients, which add up over the steps since it is one cell, and {@code dL/dx_t}
+ * for every step; the book derives the order of the steps and what each one receives.
  *
  * <p>Shapes: input {@code T x in}, output {@code T x hidden}, any {@code T >= 1}. Cost: {@code T}
  * cell steps each way; the backward keeps every input and state of the forward, {@code T (in + hidden)}
@@ -55,7 +53,7 @@ public final class RNN implements Layer<double[][], double[][]> {
     public double[][] run(double[][] xs, double[] h0) {
         Shapes.requireSequence("RNN.run input", xs, -1, cell.inputSize(), "steps x in");
         Shapes.requireLength("RNN.run start state h0", "hidden", h0, cell.hiddenSize());
-        throw new kit.core.NotImplementedYet(5, "RNN.run", "h = h0; for t = 0 .. T-1: h = cell.step(xs[t], h); hs[t] = h");
+        throw new kit.core.NotImplementedYet(5, "RNN.run", "the states h_0 .. h_{T-1} (T x H) of the cell run over xs (T x I) from the state h0 (H); book: src/site/markdown/lesson5.md, \"The cell\"");
     }
 
     /**
@@ -68,6 +66,6 @@ public final class RNN implements Layer<double[][], double[][]> {
         Shapes.requireLength("RNN.backward start state h0", "hidden", h0, cell.hiddenSize());
         Shapes.requireSequence("RNN.backward states", hs, steps, cell.hiddenSize(), "steps x hidden");
         Shapes.requireSequence("RNN.backward dL/dh", gradHs, steps, cell.hiddenSize(), "steps x hidden");
-        throw new kit.core.NotImplementedYet(5, "RNN.backward", "carry = 0; for t = T-1 down to 0: s = cell.backward(xs[t], t == 0 ? h0 : hs[t-1], hs[t], gradHs[t] + carry); dxs[t] = s.dx(); carry = s.dhPrev()");
+        throw new kit.core.NotImplementedYet(5, "RNN.backward", "backpropagation through time: given xs (T x I), h0 (H), the states hs (T x H) and each step's own output gradient gradHs (T x H), add the cell's parameter gradients and return dL/dx_t for every step (T x I); book: src/site/markdown/lesson5.md, \"Backpropagation through time\"");
     }
 }

@@ -12,12 +12,10 @@ import kit.core.Shapes;
  * returns the new state. The same cell, with the same weights, runs at every step of a sequence.
  *
  * <p>Forward: {@code h_t = tanh(W_xh x_t + W_hh h_{t-1} + b)}.
- * <br>Backward of one step, given {@code g = dL/dh_t}, which is the gradient from the step's own
- * output plus the gradient that came back from step {@code t+1}: with {@code a = g * (1 - h_t^2)}
- * (through the tanh, element by element), {@code dW_xh += a x_t^T}, {@code dW_hh += a h_{t-1}^T},
- * {@code db += a}, and it returns {@code dL/dx_t = W_xh^T a} and {@code dL/dh_{t-1} = W_hh^T a}.
- * So one step back multiplies the state's gradient by the transposed Jacobian
- * {@code (diag(1 - h_t^2) W_hh)^T}.
+ * <br>Backward of one step, given the whole of {@code dL/dh_t} (the gradient from the step's own
+ * output plus the gradient that came back from step {@code t+1}): adds the step's share of
+ * {@code dL/dW_xh}, {@code dL/dW_hh} and {@code dL/db} and returns {@code dL/dx_t} and
+ * {@code dL/dh_{t-1}}; the book derives each from the forward.
  *
  * <p>Shapes: input {@code in}, state {@code hidden}. Cost: {@code hidden (in + hidden)}
  * multiply-adds a step forward, twice that backward. Initial weights as in the original course:
@@ -92,7 +90,7 @@ public final class RNNCell {
     public double[] step(double[] x, double[] hPrev) {
         Shapes.requireLength("RNNCell.step input x_t", "in", x, in);
         Shapes.requireLength("RNNCell.step state h_{t-1}", "hidden", hPrev, hidden);
-        throw new kit.core.NotImplementedYet(5, "RNNCell.step", "h[o] = tanh(b[o] + sum over i of W_xh[o][i] * x[i] + sum over j of W_hh[o][j] * hPrev[j])");
+        throw new kit.core.NotImplementedYet(5, "RNNCell.step", "the new state h_t (length H) from x_t (length I) and h_{t-1} (length H); book: src/site/markdown/lesson5.md, \"The cell\"");
     }
 
     /**
@@ -105,6 +103,6 @@ public final class RNNCell {
         Shapes.requireLength("RNNCell.backward state h_{t-1}", "hidden", hPrev, hidden);
         Shapes.requireLength("RNNCell.backward state h_t", "hidden", h, hidden);
         Shapes.requireLength("RNNCell.backward dL/dh_t", "hidden", gradH, hidden);
-        throw new kit.core.NotImplementedYet(5, "RNNCell.backward", "a[o] = gradH[o] * (1 - h[o]^2); dW_xh[o][i] += a[o] x[i]; dW_hh[o][j] += a[o] hPrev[j]; db[o] += a[o]; dx = W_xh^T a, dhPrev = W_hh^T a");
+        throw new kit.core.NotImplementedYet(5, "RNNCell.backward", "one step back: given x_t (I), h_{t-1} (H), h_t (H) and the whole of dL/dh_t (H), add dL/dW_xh (H x I), dL/dW_hh (H x H) and dL/db (H) into the gradients, return dL/dx_t (I) and dL/dh_{t-1} (H); book: src/site/markdown/lesson5.md, \"Backpropagation through time\"");
     }
 }

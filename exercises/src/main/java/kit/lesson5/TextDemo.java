@@ -28,8 +28,7 @@ import kit.lesson2.SoftmaxCrossEntropy;
  * <p>Shapes: {@code V} distinct characters, {@code H} units: {@code H (V + H + 1) + (H + 1) V}
  * parameters. Cost per character: about {@code 3 H (V + H) + 3 H V} multiply-adds.
  *
- * <p>Run it on your code with {@code java -cp exercises/target/classes kit.lesson5.TextDemo} after
- * {@code ./mvnw compile}.
+ * <p>Run it on your code from the playground: {@code ./mvnw -q compile -Dplay=Lesson5 -Dplay.args="text"}.
  *
  * <p>Book: {@code src/site/markdown/lesson5.md}, "Things to try".
  */

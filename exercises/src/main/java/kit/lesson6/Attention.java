@@ -21,12 +21,10 @@ import kit.lesson2.SoftmaxCrossEntropy;
  * {@code A[i][j] = e^S[i][j] / sum_l e^S[i][l]}. With the causal mask row {@code i} sees only
  * {@code j <= i}, and {@code A[i][j] = 0} exactly for {@code j > i}. Then {@code h[i] = sum_j A[i][j] v[j]}
  * and the output is {@code y[i] = W_o h[i] + b_o}.
- * <br>Backward, given {@code g = dL/dy}: {@code dh = W_o^T g} (and {@code dW_o, db_o}); then
- * {@code dA[i][j] = dh[i] . v[j]}, {@code dv[j] = sum_i A[i][j] dh[i]};
- * {@code dS[i][j] = A[i][j] (dA[i][j] - sum_l A[i][l] dA[i][l])} (the softmax's backward);
- * {@code dq[i] = sum_j dS[i][j] k[j] / sqrt(d)}, {@code dk[j] = sum_i dS[i][j] q[i] / sqrt(d)}.
- * Every row of {@code x} feeds all three projections, so {@code dL/dx} is the sum of the three
- * projections' backward passes.
+ * <br>Backward, given {@code g = dL/dy}: the output map's backward gives {@code dL/dh}; your
+ * {@link #backward} takes it back through the mix, the softmax and the scores to {@code dL/dq},
+ * {@code dL/dk} and {@code dL/dv} (the book derives each); every row of {@code x} feeds all three
+ * projections, so {@code dL/dx} is the sum of the three projections' backward passes.
  *
  * <p>Shapes: input and output {@code T x d}; weights {@code W_q, W_k, W_v, W_o} are {@code d x d}
  * with biases of length {@code d}; the weights {@code A} are {@code T x T}. Cost: {@code 4 T d^2}
@@ -131,12 +129,12 @@ public final class Attention implements Layer<double[][], double[][]> {
     public double[][] weights(double[][] q, double[][] k) {
         int rows = Shapes.requireSequence("Attention.weights queries", q, -1, d, "time x features");
         Shapes.requireSequence("Attention.weights keys", k, rows, d, "one row per query");
-        throw new kit.core.NotImplementedYet(6, "Attention.weights", "row i: scores s[j] = (q[i] . k[j]) / sqrt(d) for j <= i (causal) or every j; A[i][j] = stable softmax of s (subtract max s), 0 for masked j");
+        throw new kit.core.NotImplementedYet(6, "Attention.weights", "the attention weights A (a new T x T array) from queries q and keys k (T x d each), with the causal mask if the head has one (masked weights exactly 0); book: src/site/markdown/lesson6.md, \"Attention as a soft pointer dereference\"");
     }
 
     /** {@code h[i] = sum_j A[i][j] v[j]}: each row's weighted average of the values, a new {@code T x d} array. */
     public static double[][] mix(double[][] a, double[][] v) {
-        throw new kit.core.NotImplementedYet(6, "Attention.mix", "h[i][c] = sum over j of A[i][j] * v[j][c]");
+        throw new kit.core.NotImplementedYet(6, "Attention.mix", "h = A v: each row's average of the values under its weights, a new T x d array from A (T x T) and v (T x d); book: src/site/markdown/lesson6.md, \"Attention as a soft pointer dereference\"");
     }
 
     /**
@@ -148,6 +146,6 @@ public final class Attention implements Layer<double[][], double[][]> {
         Shapes.requireSequence("Attention.backward keys", k, rows, d, "one row per query");
         Shapes.requireSequence("Attention.backward values", v, rows, d, "one row per query");
         Shapes.requireSequence("Attention.backward dL/dh", dh, rows, d, "the shape of the forward's output");
-        throw new kit.core.NotImplementedYet(6, "Attention.backward", "dA[i][j] = dh[i] . v[j]; dv[j] += A[i][j] dh[i]; dS[i][j] = A[i][j] (dA[i][j] - sum over l of A[i][l] dA[i][l]); dq[i] += dS[i][j] k[j] / sqrt(d); dk[j] += dS[i][j] q[i] / sqrt(d)");
+        throw new kit.core.NotImplementedYet(6, "Attention.backward", "the backward of h = mix(weights(q, k), v): given q, k, v (T x d), A (T x T) and dh = dL/dh (T x d), return dL/dq, dL/dk and dL/dv (T x d each); book: src/site/markdown/lesson6.md, \"The backward of attention\"");
     }
 }

@@ -53,6 +53,6 @@ public final class FlipProbe {
         if (model == null) {
             throw new IllegalArgumentException("FlipProbe.measure: model is null");
         }
-        throw new kit.core.NotImplementedYet(7, "FlipProbe.measure", "for every n: x = PointerTask.sequence(n), a = PointerTask.address(n); count prediction(model(flip(x, a))) == 1 - PointerTask.answer(n); for each memory cell i != a count prediction(model(flip(x, i))) != prediction(model(x)); divide by 2048 and by 7 * 2048");
+        throw new kit.core.NotImplementedYet(7, "FlipProbe.measure", "the flip probe's two rates over all 2048 inputs: how often flipping the addressed cell flips the answer, and how often flipping another cell changes it; book: src/site/markdown/lesson7.md, \"The flip probe\"");
     }
 }

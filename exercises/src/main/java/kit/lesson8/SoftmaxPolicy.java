@@ -39,7 +39,7 @@ public final class SoftmaxPolicy {
         if (rng == null) {
             throw new IllegalArgumentException("SoftmaxPolicy.sample: the generator is null");
         }
-        throw new kit.core.NotImplementedYet(8, "SoftmaxPolicy.sample", "p = probabilities(z); u = rng.nextDouble() (one draw); return the first k with u < p[0] + ... + p[k], skipping p[k] = 0; if rounding leaves u above the total, return the last k with p[k] > 0");
+        throw new kit.core.NotImplementedYet(8, "SoftmaxPolicy.sample", "one action index drawn from softmax(logits) with exactly one rng.nextDouble(); an action of probability 0 is never drawn; book: src/site/markdown/lesson8.md, \"Sampling an action\"");
     }
 
     /** The most probable action (the first one on a tie). */

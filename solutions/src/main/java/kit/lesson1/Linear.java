@@ -72,7 +72,10 @@ public final class Linear implements Layer<double[], double[]> {
     /** {@code y = W x + b}: a new array of length {@code out}. */
     public double[] affine(double[] x) {
         Shapes.requireLength("Linear.affine input", "in", x, in);
-        // BEGIN SOLUTION hint: y[o] = b[o] + sum over i of W[o][i] * x[i]
+        // BEGIN SOLUTION
+        // task: y = W x + b, a new array of length out, from x (length in) and W (out x in)
+        // book: Linear
+        // pseudocode: y[o] = b[o] + sum over i of W[o][i] * x[i]
         double[] y = new double[out];
         for (int o = 0; o < out; o++) {
             double sum = b[o];
@@ -93,7 +96,10 @@ public final class Linear implements Layer<double[], double[]> {
     public double[] backward(double[] x, double[] gradOutput) {
         Shapes.requireLength("Linear.backward input", "in", x, in);
         Shapes.requireLength("Linear.backward dL/dy", "out", gradOutput, out);
-        // BEGIN SOLUTION hint: dW[o][i] += g[o] * x[i]; db[o] += g[o]; dx[i] = sum over o of W[o][i] * g[o]
+        // BEGIN SOLUTION
+        // task: given x (length in) and g = dL/dy (length out): add dL/dW (out x in) and dL/db (length out) into the gradients, return dL/dx (length in)
+        // book: Linear
+        // pseudocode: dW[o][i] += g[o] * x[i]; db[o] += g[o]; dx[i] = sum over o of W[o][i] * g[o]
         double[] dx = new double[in];
         for (int o = 0; o < out; o++) {
             double g = gradOutput[o];

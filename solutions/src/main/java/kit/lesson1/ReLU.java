@@ -32,7 +32,10 @@ public final class ReLU<T> implements Layer<T, T> {
 
     /** {@code max(0, x)} of each entry of one row: a new array. */
     public static double[] relu(double[] x) {
-        // BEGIN SOLUTION hint: y[i] = max(0, x[i]), in a new array
+        // BEGIN SOLUTION
+        // task: y = max(0, x) entry by entry, a new array of x's length
+        // book: Activations
+        // pseudocode: y[i] = max(0, x[i]), in a new array
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             y[i] = Math.max(0, x[i]);
@@ -43,7 +46,10 @@ public final class ReLU<T> implements Layer<T, T> {
 
     /** The backward of {@link #relu} for one row, from its input {@code x}: a new array. */
     public static double[] backward(double[] x, double[] gradOutput) {
-        // BEGIN SOLUTION hint: pass g[i] through where x[i] > 0, else 0
+        // BEGIN SOLUTION
+        // task: dL/dx (a new array of g's length) from the input x and g = dL/dy; the subgradient at the kink is 0
+        // book: Activations
+        // pseudocode: pass g[i] through where x[i] > 0, else 0
         double[] dx = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             dx[i] = x[i] > 0 ? gradOutput[i] : 0.0;

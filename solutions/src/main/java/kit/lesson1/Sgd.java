@@ -30,7 +30,10 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters) {
-        // BEGIN SOLUTION hint: for each parameter p, row r, column c: p.value(r)[c] -= eta * p.grad(r)[c]
+        // BEGIN SOLUTION
+        // task: one gradient-descent step on every entry of every parameter, in place
+        // book: SGD
+        // pseudocode: for each parameter p, row r, column c: p.value(r)[c] -= eta * p.grad(r)[c]
         for (Parameter p : parameters) {
             for (int r = 0; r < p.rows(); r++) {
                 double[] value = p.value(r);

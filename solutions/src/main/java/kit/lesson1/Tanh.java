@@ -33,7 +33,10 @@ public final class Tanh<T> implements Layer<T, T> {
 
     /** {@code tanh} of each entry of one row: a new array. */
     public static double[] tanh(double[] x) {
-        // BEGIN SOLUTION hint: y[i] = Math.tanh(x[i]), in a new array
+        // BEGIN SOLUTION
+        // task: y = tanh(x) entry by entry, a new array of x's length
+        // book: Activations
+        // pseudocode: y[i] = Math.tanh(x[i]), in a new array
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             y[i] = Math.tanh(x[i]);
@@ -44,7 +47,10 @@ public final class Tanh<T> implements Layer<T, T> {
 
     /** The backward of {@link #tanh} for one row, from its output {@code y}: a new array. */
     public static double[] backward(double[] y, double[] gradOutput) {
-        // BEGIN SOLUTION hint: dx[i] = g[i] * (1 - y[i] * y[i])
+        // BEGIN SOLUTION
+        // task: dL/dx (a new array of g's length) from the output y and g = dL/dy
+        // book: Activations
+        // pseudocode: dx[i] = g[i] * (1 - y[i] * y[i])
         double[] dx = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             dx[i] = gradOutput[i] * (1 - y[i] * y[i]);

@@ -40,7 +40,10 @@ public final class GaussianNLLLoss implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         requireShapes("GaussianNLLLoss.value", logits, target);
-        // BEGIN SOLUTION hint: with mu = z[i], sigma = sigma(z[m + i]): sum of log(sigma) + (y - mu)^2 / (2 sigma^2)
+        // BEGIN SOLUTION
+        // task: the Gaussian negative log-likelihood (without log sqrt(2 pi)) summed over the m outputs, from logits [means (m), raw scales (m)] and targets (m)
+        // book: Gaussian with a learned scale
+        // pseudocode: with mu = z[i], sigma = sigma(z[m + i]): sum of log(sigma) + (y - mu)^2 / (2 sigma^2)
         int m = target.length;
         double sum = 0;
         for (int i = 0; i < m; i++) {
@@ -55,7 +58,10 @@ public final class GaussianNLLLoss implements Loss {
     @Override
     public double[] gradient(double[] logits, double[] target) {
         requireShapes("GaussianNLLLoss.gradient", logits, target);
-        // BEGIN SOLUTION hint: dL/dmu = (mu - y) / sigma^2; dL/dr = sigmoid(r) * (1 - ((y - mu) / sigma)^2) / sigma
+        // BEGIN SOLUTION
+        // task: dL/dz, a new array of length 2m: the means' part, then the raw scales' part
+        // book: Gaussian with a learned scale
+        // pseudocode: dL/dmu = (mu - y) / sigma^2; dL/dr = sigmoid(r) * (1 - ((y - mu) / sigma)^2) / sigma
         int m = target.length;
         double[] g = new double[2 * m];
         for (int i = 0; i < m; i++) {
@@ -72,7 +78,10 @@ public final class GaussianNLLLoss implements Loss {
     @Override
     public double[] predict(double[] logits) {
         requireEvenLength("GaussianNLLLoss.predict", logits);
-        // BEGIN SOLUTION hint: [mu[0..m-1], sigma(r[0..m-1])]: copy the means, turn each raw scale into sigma
+        // BEGIN SOLUTION
+        // task: the predicted means and standard deviations, a new array of length 2m, from logits of length 2m
+        // book: Gaussian with a learned scale
+        // pseudocode: [mu[0..m-1], sigma(r[0..m-1])]: copy the means, turn each raw scale into sigma
         int m = logits.length / 2;
         double[] p = logits.clone();
         for (int i = 0; i < m; i++) {
@@ -84,7 +93,10 @@ public final class GaussianNLLLoss implements Loss {
 
     /** The standard deviation a raw scale stands for: {@code softplus(r) + SIGMA_FLOOR}. */
     static double sigma(double r) {
-        // BEGIN SOLUTION hint: SigmoidBCE.softplus(r) + SIGMA_FLOOR
+        // BEGIN SOLUTION
+        // task: the standard deviation sigma > 0 that one raw scale r stands for
+        // book: Gaussian with a learned scale
+        // pseudocode: SigmoidBCE.softplus(r) + SIGMA_FLOOR
         return SigmoidBCE.softplus(r) + SIGMA_FLOOR;
         // END SOLUTION
     }

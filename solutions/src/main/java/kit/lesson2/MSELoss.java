@@ -27,7 +27,10 @@ public final class MSELoss implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         Shapes.requireSameLength("MSELoss.value", logits, "logits", target, "target");
-        // BEGIN SOLUTION hint: L = sum over i of (z[i] - y[i])^2 / 2; keep the 1/2
+        // BEGIN SOLUTION
+        // task: half the squared error summed over outputs, one number, from logits z and targets y (same length)
+        // book: Gaussian with fixed variance: squared error
+        // pseudocode: L = sum over i of (z[i] - y[i])^2 / 2; keep the 1/2
         double sum = 0;
         for (int i = 0; i < logits.length; i++) {
             double r = logits[i] - target[i];
@@ -40,7 +43,10 @@ public final class MSELoss implements Loss {
     @Override
     public double[] gradient(double[] logits, double[] target) {
         Shapes.requireSameLength("MSELoss.gradient", logits, "logits", target, "target");
-        // BEGIN SOLUTION hint: dL/dz[i] = z[i] - y[i]
+        // BEGIN SOLUTION
+        // task: dL/dz, a new array of the logits' length
+        // book: Gaussian with fixed variance: squared error
+        // pseudocode: dL/dz[i] = z[i] - y[i]
         double[] g = new double[logits.length];
         for (int i = 0; i < g.length; i++) {
             g[i] = logits[i] - target[i];
@@ -54,7 +60,10 @@ public final class MSELoss implements Loss {
         if (logits == null) {
             throw new IllegalArgumentException("MSELoss.predict: logits are null");
         }
-        // BEGIN SOLUTION hint: the identity link: the mean is the logit itself (return a copy)
+        // BEGIN SOLUTION
+        // task: the predicted mean of each output, a new array of z's length
+        // book: Gaussian with fixed variance: squared error
+        // pseudocode: the identity link: the mean is the logit itself (return a copy)
         return logits.clone();
         // END SOLUTION
     }

@@ -27,7 +27,10 @@ public final class PoissonNLLLoss implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         requireCounts("PoissonNLLLoss.value", logits, target);
-        // BEGIN SOLUTION hint: L = sum over i of exp(z[i]) - y[i] * z[i] (log y! is dropped)
+        // BEGIN SOLUTION
+        // task: the Poisson negative log-likelihood (without log y!) summed over outputs, from log-rates z and counts y (same length)
+        // book: Poisson: counts and the log link
+        // pseudocode: L = sum over i of exp(z[i]) - y[i] * z[i] (log y! is dropped)
         double sum = 0;
         for (int i = 0; i < logits.length; i++) {
             sum += Math.exp(logits[i]) - target[i] * logits[i];
@@ -39,7 +42,10 @@ public final class PoissonNLLLoss implements Loss {
     @Override
     public double[] gradient(double[] logits, double[] target) {
         requireCounts("PoissonNLLLoss.gradient", logits, target);
-        // BEGIN SOLUTION hint: dL/dz[i] = exp(z[i]) - y[i], the rate minus the count
+        // BEGIN SOLUTION
+        // task: dL/dz, a new array of the logits' length
+        // book: Poisson: counts and the log link
+        // pseudocode: dL/dz[i] = exp(z[i]) - y[i], the rate minus the count
         double[] g = predict(logits);
         for (int i = 0; i < g.length; i++) {
             g[i] -= target[i];
@@ -53,7 +59,10 @@ public final class PoissonNLLLoss implements Loss {
         if (logits == null) {
             throw new IllegalArgumentException("PoissonNLLLoss.predict: logits are null");
         }
-        // BEGIN SOLUTION hint: the rate, lambda[i] = exp(z[i])
+        // BEGIN SOLUTION
+        // task: the predicted rate of each output, a new array of z's length
+        // book: Poisson: counts and the log link
+        // pseudocode: the rate, lambda[i] = exp(z[i])
         double[] rate = new double[logits.length];
         for (int i = 0; i < logits.length; i++) {
             rate[i] = Math.exp(logits[i]);

@@ -39,7 +39,10 @@ public final class SoftmaxCrossEntropy implements Loss {
     @Override
     public double value(double[] logits, double[] target) {
         requireDistribution("SoftmaxCrossEntropy.value", logits, target);
-        // BEGIN SOLUTION hint: L = logSumExp(z) - sum over k of y[k] * z[k]
+        // BEGIN SOLUTION
+        // task: the cross-entropy -sum_k y[k] log p[k] of softmax(z), one number, from logits z and a target distribution y (same length), finite for any finite z
+        // book: Categorical: softmax
+        // pseudocode: L = logSumExp(z) - sum over k of y[k] * z[k]
         double dot = 0;
         for (int k = 0; k < logits.length; k++) {
             dot += target[k] * logits[k];
@@ -51,7 +54,10 @@ public final class SoftmaxCrossEntropy implements Loss {
     @Override
     public double[] gradient(double[] logits, double[] target) {
         requireDistribution("SoftmaxCrossEntropy.gradient", logits, target);
-        // BEGIN SOLUTION hint: dL/dz[k] = softmax(z)[k] - y[k]
+        // BEGIN SOLUTION
+        // task: dL/dz, a new array of the logits' length
+        // book: Categorical: softmax
+        // pseudocode: dL/dz[k] = softmax(z)[k] - y[k]
         double[] p = predict(logits);
         for (int k = 0; k < p.length; k++) {
             p[k] -= target[k];
@@ -63,7 +69,10 @@ public final class SoftmaxCrossEntropy implements Loss {
     @Override
     public double[] predict(double[] logits) {
         requireLogits("SoftmaxCrossEntropy.predict", logits);
-        // BEGIN SOLUTION hint: subtract m = max z first: p[k] = exp(z[k] - m) / sum over j of exp(z[j] - m)
+        // BEGIN SOLUTION
+        // task: the softmax probabilities of z, a new array of z's length, finite for any finite z
+        // book: Categorical: softmax
+        // pseudocode: subtract m = max z first: p[k] = exp(z[k] - m) / sum over j of exp(z[j] - m)
         double m = max(logits);
         double[] p = new double[logits.length];
         double sum = 0;
@@ -80,7 +89,10 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     /** {@code log sum_k e^z[k]}, finite for any finite logits; Lessons 6 and 8 reuse it. */
     public static double logSumExp(double[] z) {
-        // BEGIN SOLUTION hint: m + log(sum over k of exp(z[k] - m)) with m = max z, so no exp overflows
+        // BEGIN SOLUTION
+        // task: log sum_k e^z[k], one number, finite for any finite z
+        // book: Categorical: softmax
+        // pseudocode: m + log(sum over k of exp(z[k] - m)) with m = max z, so no exp overflows
         double m = max(z);
         double sum = 0;
         for (double v : z) {

@@ -98,7 +98,10 @@ public final class Conv2D implements Layer<double[][][], double[][][]> {
     /** The valid cross-correlation of {@code x} ({@code in x H x W}) with the kernel, plus the bias. */
     public double[][][] convolve(double[][][] x) {
         int[] shape = FeatureMaps.requireImage("Conv2D.convolve input", x, in, k);
-        // BEGIN SOLUTION hint: y is out x (H-k+1) x (W-k+1); y[o][i][j] = b[o] + sum over c, u, v of W[o][c][u][v] * x[c][i+u][j+v]
+        // BEGIN SOLUTION
+        // task: the valid cross-correlation of x (in x H x W) with the kernel (out x in x k x k) plus each output channel's bias: a new out x (H-k+1) x (W-k+1) array
+        // book: The convolution
+        // pseudocode: y is out x (H-k+1) x (W-k+1); y[o][i][j] = b[o] + sum over c, u, v of W[o][c][u][v] * x[c][i+u][j+v]
         int outH = shape[1] - k + 1;
         int outW = shape[2] - k + 1;
         double[][][] y = new double[out][outH][outW];
@@ -132,7 +135,10 @@ public final class Conv2D implements Layer<double[][][], double[][][]> {
     public double[][][] backward(double[][][] x, double[][][] gradOutput) {
         int[] shape = FeatureMaps.requireImage("Conv2D.backward input", x, in, k);
         Shapes.requireShape("Conv2D.backward dL/dy", gradOutput, out, shape[1] - k + 1, shape[2] - k + 1);
-        // BEGIN SOLUTION hint: for every o, c, u, v, i, j: dW[o][c][u][v] += g[o][i][j] * x[c][i+u][j+v]; dx[c][i+u][j+v] += W[o][c][u][v] * g[o][i][j]; db[o] += g[o][i][j]
+        // BEGIN SOLUTION
+        // task: given x (in x H x W) and g = dL/dy (out x (H-k+1) x (W-k+1)): add dL/dW and dL/db into the gradients, return dL/dx (in x H x W)
+        // book: Its backward pass
+        // pseudocode: for every o, c, u, v, i, j: dW[o][c][u][v] += g[o][i][j] * x[c][i+u][j+v]; dx[c][i+u][j+v] += W[o][c][u][v] * g[o][i][j]; db[o] += g[o][i][j]
         int outH = shape[1] - k + 1;
         int outW = shape[2] - k + 1;
         double[][][] dx = new double[in][shape[1]][shape[2]];

@@ -27,7 +27,10 @@ public final class Flatten implements Layer<double[][][], double[]> {
     /** {@code x} ({@code C x H x W}) laid out as one vector of {@code C H W} entries. */
     public double[] flatten(double[][][] x) {
         int[] shape = FeatureMaps.requireImage("Flatten.flatten input", x, -1, 1);
-        // BEGIN SOLUTION hint: y[(c * H + i) * W + j] = x[c][i][j]
+        // BEGIN SOLUTION
+        // task: x (C x H x W) as one vector of C H W entries, channel by channel, row by row
+        // book: Connecting to dense layers
+        // pseudocode: y[(c * H + i) * W + j] = x[c][i][j]
         double[] y = new double[shape[0] * shape[1] * shape[2]];
         int n = 0;
         for (double[][] channel : x) {
@@ -44,7 +47,10 @@ public final class Flatten implements Layer<double[][][], double[]> {
     public double[][][] unflatten(int[] shape, double[] gradOutput) {
         Shapes.requireLength("Flatten.backward dL/dy (the input was " + Shapes.describe(shape) + ")",
                 gradOutput, shape[0] * shape[1] * shape[2]);
-        // BEGIN SOLUTION hint: dx[c][i][j] = g[(c * H + i) * W + j], in a new C x H x W array
+        // BEGIN SOLUTION
+        // task: dL/dx (a new C x H x W array) from g = dL/dy (length C H W)
+        // book: Connecting to dense layers
+        // pseudocode: dx[c][i][j] = g[(c * H + i) * W + j], in a new C x H x W array
         double[][][] dx = new double[shape[0]][shape[1]][shape[2]];
         int n = 0;
         for (double[][] channel : dx) {

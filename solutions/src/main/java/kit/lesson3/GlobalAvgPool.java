@@ -29,7 +29,10 @@ public final class GlobalAvgPool implements Layer<double[][][], double[]> {
     /** The mean of each of the {@code C} feature maps of {@code x}. */
     public double[] pool(double[][][] x) {
         int[] shape = FeatureMaps.requireImage("GlobalAvgPool.pool input", x, -1, 1);
-        // BEGIN SOLUTION hint: y[c] = the mean of x[c][i][j] over all i, j
+        // BEGIN SOLUTION
+        // task: the mean of each of the C feature maps of x (C x H x W): a new array of length C
+        // book: Equivariance and invariance
+        // pseudocode: y[c] = the mean of x[c][i][j] over all i, j
         double[] y = new double[shape[0]];
         double area = shape[1] * shape[2];
         for (int c = 0; c < shape[0]; c++) {
@@ -52,7 +55,10 @@ public final class GlobalAvgPool implements Layer<double[][][], double[]> {
     public double[][][] backward(int[] shape, double[] gradOutput) {
         Shapes.requireLength("GlobalAvgPool.backward dL/dy (the input was " + Shapes.describe(shape) + ")",
                 gradOutput, shape[0]);
-        // BEGIN SOLUTION hint: dx[c][i][j] = g[c] / (H * W) at every position
+        // BEGIN SOLUTION
+        // task: dL/dx (a new C x H x W array) from g = dL/dy (length C)
+        // book: Equivariance and invariance
+        // pseudocode: dx[c][i][j] = g[c] / (H * W) at every position
         double[][][] dx = new double[shape[0]][shape[1]][shape[2]];
         double area = shape[1] * shape[2];
         for (int c = 0; c < shape[0]; c++) {

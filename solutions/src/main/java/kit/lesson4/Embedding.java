@@ -77,7 +77,10 @@ public final class Embedding implements Layer<double[][], double[][]> {
     public double[][] lookup(double[][] x) {
         Shapes.requireSequence("Embedding.lookup input", "V", x, -1, vocabulary,
                 "one one-hot row per token");
-        // BEGIN SOLUTION hint: y[t] = sum over v of x[t][v] * E[v], skipping the zeros: a one-hot row copies one row of E
+        // BEGIN SOLUTION
+        // task: y = x E for a T x V input (one-hot rows) and the V x d table E: a new T x d array
+        // book: The embedding is a linear layer
+        // pseudocode: y[t] = sum over v of x[t][v] * E[v], skipping the zeros: a one-hot row copies one row of E
         double[][] y = new double[x.length][dim];
         for (int t = 0; t < x.length; t++) {
             double[] out = y[t];
@@ -104,7 +107,10 @@ public final class Embedding implements Layer<double[][], double[][]> {
                 "one one-hot row per token");
         Shapes.requireSequence("Embedding.backward dL/dy", "d", gradOutput, rows, dim,
                 "one row per token");
-        // BEGIN SOLUTION hint: for every t and v: dE[v] += x[t][v] * g[t] (only the looked-up row, for one-hot x); dx[t][v] = E[v] . g[t]
+        // BEGIN SOLUTION
+        // task: given x (T x V) and g = dL/dy (T x d): add dL/dE (V x d) into the table's gradient, return dL/dx (T x V)
+        // book: Repeated tokens add up their gradients
+        // pseudocode: for every t and v: dE[v] += x[t][v] * g[t] (only the looked-up row, for one-hot x); dx[t][v] = E[v] . g[t]
         double[][] dx = new double[x.length][vocabulary];
         for (int t = 0; t < x.length; t++) {
             double[] g = gradOutput[t];

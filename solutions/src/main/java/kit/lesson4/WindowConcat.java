@@ -42,7 +42,10 @@ public final class WindowConcat implements Layer<double[][], double[]> {
     /** {@code y[i * width + j] = x[i][j]}, slot after slot: a new array of {@code slots * width}. */
     public double[] concat(double[][] x) {
         Shapes.requireSequence("WindowConcat.concat input", x, slots, width, "slots x width");
-        // BEGIN SOLUTION hint: y has length N * d; y[i * d + j] = x[i][j]
+        // BEGIN SOLUTION
+        // task: the N rows of x (N x d) side by side, slot after slot: a new array of length N d
+        // book: Concatenation keeps the order
+        // pseudocode: y has length N * d; y[i * d + j] = x[i][j]
         double[] y = new double[slots * width];
         for (int i = 0; i < slots; i++) {
             System.arraycopy(x[i], 0, y, i * width, width);
@@ -55,7 +58,10 @@ public final class WindowConcat implements Layer<double[][], double[]> {
     public double[][] split(double[] gradOutput) {
         Shapes.requireLength("WindowConcat.split dL/dy (" + slots + " slots x " + width + ")", gradOutput,
                 slots * width);
-        // BEGIN SOLUTION hint: a new slots x width array with dx[i][j] = g[i * width + j]
+        // BEGIN SOLUTION
+        // task: dL/dx (a new N x d array) from g = dL/dy (length N d)
+        // book: Concatenation keeps the order
+        // pseudocode: a new slots x width array with dx[i][j] = g[i * width + j]
         double[][] dx = new double[slots][width];
         for (int i = 0; i < slots; i++) {
             System.arraycopy(gradOutput, i * width, dx[i], 0, width);

@@ -45,7 +45,10 @@ public final class GradientClipping implements Optimizer {
     /** The length of the whole gradient: the square root of the sum of every squared gradient entry. */
     public static double globalNorm(List<Parameter> parameters) {
         requireParameters(parameters);
-        // BEGIN SOLUTION hint: sum p.grad(r)[c]^2 over every parameter p, row r and column c; return the square root
+        // BEGIN SOLUTION
+        // task: the length of the whole gradient, one number over every entry of every parameter
+        // book: Clipping
+        // pseudocode: sum p.grad(r)[c]^2 over every parameter p, row r and column c; return the square root
         double sum = 0;
         for (Parameter p : parameters) {
             for (int r = 0; r < p.rows(); r++) {
@@ -65,7 +68,10 @@ public final class GradientClipping implements Optimizer {
     public static double clip(List<Parameter> parameters, double maxNorm) {
         requireParameters(parameters);
         requireThreshold(maxNorm);
-        // BEGIN SOLUTION hint: n = globalNorm(parameters); if n > maxNorm, multiply every p.grad(r)[c] by maxNorm / n; return n
+        // BEGIN SOLUTION
+        // task: scale every gradient entry so that the global norm is at most maxNorm, keeping the direction; return the norm before
+        // book: Clipping
+        // pseudocode: n = globalNorm(parameters); if n > maxNorm, multiply every p.grad(r)[c] by maxNorm / n; return n
         double norm = globalNorm(parameters);
         if (norm > maxNorm) {
             double scale = maxNorm / norm;

@@ -53,7 +53,10 @@ public final class FlipProbe {
         if (model == null) {
             throw new IllegalArgumentException("FlipProbe.measure: model is null");
         }
-        // BEGIN SOLUTION hint: for every n: x = PointerTask.sequence(n), a = PointerTask.address(n); count prediction(model(flip(x, a))) == 1 - PointerTask.answer(n); for each memory cell i != a count prediction(model(flip(x, i))) != prediction(model(x)); divide by 2048 and by 7 * 2048
+        // BEGIN SOLUTION
+        // task: the flip probe's two rates over all 2048 inputs: how often flipping the addressed cell flips the answer, and how often flipping another cell changes it
+        // book: The flip probe
+        // pseudocode: for every n: x = PointerTask.sequence(n), a = PointerTask.address(n); count prediction(model(flip(x, a))) == 1 - PointerTask.answer(n); for each memory cell i != a count prediction(model(flip(x, i))) != prediction(model(x)); divide by 2048 and by 7 * 2048
         int tracks = 0;
         int changes = 0;
         for (int n = 0; n < PointerTask.SIZE; n++) {

@@ -34,7 +34,10 @@ public final class Patching {
     /** {@code (patched - corrupt) / (clean - corrupt)}: the fraction of the clean-corrupt gap that patching restores. */
     public static double recovery(double clean, double corrupt, double patched) {
         requireGap(clean, corrupt);
-        // BEGIN SOLUTION hint: (patched - corrupt) / (clean - corrupt)
+        // BEGIN SOLUTION
+        // task: the fraction of the clean-corrupt gap that the patched run restores, one number from three
+        // book: Activation patching
+        // pseudocode: (patched - corrupt) / (clean - corrupt)
         return (patched - corrupt) / (clean - corrupt);
         // END SOLUTION
     }
@@ -56,7 +59,10 @@ public final class Patching {
         if (model == null || clean == null || corrupt == null || clean.length != corrupt.length) {
             throw new IllegalArgumentException("Patching.recoveryTable: a model and two inputs of one length are needed");
         }
-        // BEGIN SOLUTION hint: streams r = model.residualStream(input) for both; D = logitDifference(model.logitsFrom(L, r[L]), answer); for each l, p: copy corrupt's r[l], replace row p by clean's, D_patched = logitDifference(model.logitsFrom(l, patched), answer); entry = recovery(...)
+        // BEGIN SOLUTION
+        // task: the recovery of patching each residual-stream row: a new (L + 1) x T array, one row per layer l = 0 .. L, one column per position
+        // book: Activation patching
+        // pseudocode: streams r = model.residualStream(input) for both; D = logitDifference(model.logitsFrom(L, r[L]), answer); for each l, p: copy corrupt's r[l], replace row p by clean's, D_patched = logitDifference(model.logitsFrom(l, patched), answer); entry = recovery(...)
         double[][][] cleanStream = model.residualStream(clean);
         double[][][] corruptStream = model.residualStream(corrupt);
         int depth = model.depth();

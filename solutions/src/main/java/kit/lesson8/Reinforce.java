@@ -83,7 +83,10 @@ public final class Reinforce {
         if (episode == null) {
             throw new IllegalArgumentException("Reinforce.learn: the episode is null");
         }
-        // BEGIN SOLUTION hint: G = returnsToGo(episode.rewards(), gamma); update(policy, episode.inputs(), episode.actions(), weights(G, baseline), optimizer); only then baseline = decay * baseline + (1 - decay) * episode.totalReturn()
+        // BEGIN SOLUTION
+        // task: one REINFORCE update from an episode with the baseline as it stands, then move the baseline towards the episode's return
+        // book: Baselines: unbiased, and sometimes better
+        // pseudocode: G = returnsToGo(episode.rewards(), gamma); update(policy, episode.inputs(), episode.actions(), weights(G, baseline), optimizer); only then baseline = decay * baseline + (1 - decay) * episode.totalReturn()
         double[] returns = returnsToGo(episode.rewards(), gamma);
         update(policy, episode.inputs(), episode.actions(), weights(returns, baseline), optimizer);
         baseline = baselineDecay * baseline + (1 - baselineDecay) * episode.totalReturn();
@@ -95,7 +98,10 @@ public final class Reinforce {
         if (rewards == null || rewards.length == 0) {
             throw new IllegalArgumentException("Reinforce.returnsToGo: expected at least one reward");
         }
-        // BEGIN SOLUTION hint: walk backwards: G[T-1] = r[T-1], then G[t] = r[t] + gamma * G[t+1]
+        // BEGIN SOLUTION
+        // task: the discounted return from every step on, G_t, a new array of the rewards' length
+        // book: Returns-to-go
+        // pseudocode: walk backwards: G[T-1] = r[T-1], then G[t] = r[t] + gamma * G[t+1]
         double[] g = new double[rewards.length];
         double next = 0;
         for (int t = rewards.length - 1; t >= 0; t--) {
@@ -111,7 +117,10 @@ public final class Reinforce {
         if (returnsToGo == null) {
             throw new IllegalArgumentException("Reinforce.weights: the returns are null");
         }
-        // BEGIN SOLUTION hint: w[t] = G[t] - baseline, in a new array
+        // BEGIN SOLUTION
+        // task: every step's policy-gradient weight, a new array of the returns' length
+        // book: Baselines: unbiased, and sometimes better
+        // pseudocode: w[t] = G[t] - baseline, in a new array
         double[] w = new double[returnsToGo.length];
         for (int t = 0; t < w.length; t++) {
             w[t] = returnsToGo[t] - baseline;
@@ -129,7 +138,10 @@ public final class Reinforce {
         requireSameLengths(inputs, actions, weights);
         int classes = inputs.length == 0 ? 0 : policy.logits(inputs[0]).length;
         requireActions(actions, classes);
-        // BEGIN SOLUTION hint: policy.zeroGradients(); for every t: policy.backpropagate(inputs[t], SoftmaxCrossEntropy.oneHot(actions[t], classes), weights[t]); then policy.step(optimizer) once
+        // BEGIN SOLUTION
+        // task: one gradient step on the return-weighted cross-entropy of an episode's steps (inputs T x n, actions T, weights T), from zero gradients
+        // book: The cross-entropy identity
+        // pseudocode: policy.zeroGradients(); for every t: policy.backpropagate(inputs[t], SoftmaxCrossEntropy.oneHot(actions[t], classes), weights[t]); then policy.step(optimizer) once
         policy.zeroGradients();
         for (int t = 0; t < inputs.length; t++) {
             policy.backpropagate(inputs[t], SoftmaxCrossEntropy.oneHot(actions[t], classes), weights[t]);

@@ -39,7 +39,10 @@ public final class SoftmaxPolicy {
         if (rng == null) {
             throw new IllegalArgumentException("SoftmaxPolicy.sample: the generator is null");
         }
-        // BEGIN SOLUTION hint: p = probabilities(z); u = rng.nextDouble() (one draw); return the first k with u < p[0] + ... + p[k], skipping p[k] = 0; if rounding leaves u above the total, return the last k with p[k] > 0
+        // BEGIN SOLUTION
+        // task: one action index drawn from softmax(logits) with exactly one rng.nextDouble(); an action of probability 0 is never drawn
+        // book: Sampling an action
+        // pseudocode: p = probabilities(z); u = rng.nextDouble() (one draw); return the first k with u < p[0] + ... + p[k], skipping p[k] = 0; if rounding leaves u above the total, return the last k with p[k] > 0
         double[] p = probabilities(logits);
         double u = rng.nextDouble();
         double cumulative = 0;

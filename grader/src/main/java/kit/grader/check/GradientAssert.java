@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * {@code assertThatGradient(check.input()).matchesNumeric()}: fails on the worst coordinate with
+ * {@code assertThatGradient(check.input()).matchesNumeric()}: fails naming the first and the worst wrong coordinate with
  * its name, the analytic and numeric values, the relative error and the seed, and says how many
  * other coordinates are wrong too.
  */
@@ -25,6 +25,7 @@ public final class GradientAssert extends AbstractAssert<GradientAssert, Gradien
             failWithMessage("%s: %s (seed %d)", actual.what(), actual.shapeError(), actual.seed());
         }
         Entry worst = null;
+        Entry first = null;
         int wrong = 0;
         int kinks = 0;
         for (Entry e : actual.entries()) {
@@ -35,15 +36,18 @@ public final class GradientAssert extends AbstractAssert<GradientAssert, Gradien
             double error = e.error(GradientCheck.FLOOR);
             if (error > GradientCheck.TOLERANCE) {
                 wrong++;
+                first = first == null ? e : first;
                 if (worst == null || error > worst.error(GradientCheck.FLOOR)) {
                     worst = e;
                 }
             }
         }
         if (worst != null) {
-            failWithMessage("%s is wrong at %d of %d entries; worst %s: analytic %s but numeric %s "
+            String firstToo = first == worst ? "" : String.format(Locale.ROOT, "first %s: analytic %s but numeric %s; ",
+                    first.name(), fmt(first.analytic()), fmt(first.numeric()));
+            failWithMessage("%s is wrong at %d of %d entries; %sworst %s: analytic %s but numeric %s "
                             + "(relative error %.2e > %.0e; seed %d)",
-                    actual.what(), wrong, actual.entries().size(), worst.name(), fmt(worst.analytic()),
+                    actual.what(), wrong, actual.entries().size(), firstToo, worst.name(), fmt(worst.analytic()),
                     fmt(worst.numeric()), worst.error(GradientCheck.FLOOR), GradientCheck.TOLERANCE,
                     actual.seed());
         }

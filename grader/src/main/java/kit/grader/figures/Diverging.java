@@ -5,7 +5,7 @@ import java.awt.Paint;
 
 import org.jfree.chart.renderer.PaintScale;
 
-/** Blue at {@code low}, white halfway, vermilion at {@code high}, linear in between. */
+/** Blue at {@code low}, white halfway, vermilion at {@code high}, linear in between: for signed quantities, centred at 0. */
 final class Diverging implements PaintScale {
     private final double low;
     private final double high;
@@ -34,7 +34,7 @@ final class Diverging implements PaintScale {
         return t < 0.5 ? mix(HeatMap.LOW, Color.WHITE, 2 * t) : mix(Color.WHITE, HeatMap.HIGH, 2 * t - 1);
     }
 
-    private static Color mix(Color a, Color b, double t) {
+    static Color mix(Color a, Color b, double t) {
         return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
                 (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));

@@ -15,6 +15,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.Align;
@@ -25,9 +26,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Values on a grid as colours, from blue (the low end of the scale) through white (its middle) to
- * vermilion (its high end), with a colour bar, and optionally marked points on top: a probability
- * over the input plane, or the weights of a small kernel ({@link #pixels}, row 0 at the top).
+ * Values on a grid as colours, with a colour bar, and optionally marked points on top. Two scales:
+ * {@link #sequential} (white to dark blue) for a quantity without a sign, such as a probability or
+ * an attention weight, and {@link #diverging} (blue through white at 0 to vermilion) for a signed
+ * one, such as a kernel's weights ({@link #pixels}, row 0 at the top).
  */
 public final class HeatMap extends Chart {
     static final Color LOW = new Color(0x21, 0x66, 0xAC);
@@ -45,6 +47,7 @@ public final class HeatMap extends Chart {
     private String scaleLabel = "";
     private double low = 0;
     private double high = 1;
+    private boolean sequential = true;
     private boolean colourBar = true;
     private String numberFormat;      // null: no numbers in the cells
     private final List<double[]> marks = new ArrayList<>();      // {x, y, 1 if high else 0}
@@ -87,14 +90,34 @@ public final class HeatMap extends Chart {
         return this;
     }
 
-    /** The colour scale: {@code low} is blue, the middle white, {@code high} vermilion; values outside are clamped. */
-    public HeatMap scale(String label, double low, double high) {
+    /** A sequential scale for an unsigned quantity: {@code low} white, {@code high} dark blue; values outside are clamped. */
+    public HeatMap sequential(String label, double low, double high) {
+        return scale(label, low, high, true);
+    }
+
+    /**
+     * A diverging scale for a signed quantity, centred at 0: {@code -limit} blue, 0 white,
+     * {@code limit} vermilion; values outside are clamped.
+     */
+    public HeatMap diverging(String label, double limit) {
+        return scale(label, -limit, limit, false);
+    }
+
+    private HeatMap scale(String label, double low, double high, boolean sequential) {
         if (!(high > low)) {
-            throw new IllegalArgumentException("HeatMap.scale: low " + low + " must be below high " + high);
+            throw new IllegalArgumentException("HeatMap: the scale's low end " + low + " must be below its high end " + high);
         }
         this.scaleLabel = label;
         this.low = low;
         this.high = high;
+        this.sequential = sequential;
+        return this;
+    }
+
+    /** Numbers the rows of {@link #pixels} from {@code first} rather than 0 (say 1 for "block 1, block 2"). */
+    public HeatMap rowsFrom(int first) {
+        y1 = first + y1 - y0;
+        y0 = first;
         return this;
     }
 
@@ -131,7 +154,7 @@ public final class HeatMap extends Chart {
         int columns = values[0].length;
         double dx = (x1 - x0) / (columns - 1);
         double dy = (y1 - y0) / (rows - 1);
-        Diverging scale = new Diverging(low, high);
+        PaintScale scale = sequential ? new Sequential(low, high) : new Diverging(low, high);
         // The grid as an image stretched over the plot: one drawImage, where a block per cell is thousands of fills.
         BufferedImage image = new BufferedImage(columns, rows, BufferedImage.TYPE_INT_RGB);
         for (int r = 0; r < rows; r++) {
@@ -165,6 +188,9 @@ public final class HeatMap extends Chart {
                     XYTextAnnotation cell = new XYTextAnnotation(
                             NEGATIVE_ZERO.matcher(text).matches() ? text.substring(1) : text, x0 + c * dx, y0 + r * dy);
                     cell.setFont(Style.LABEL);
+                    if (sequential && new Sequential(low, high).position(values[r][c]) > 0.6) {
+                        cell.setPaint(Color.WHITE);   // readable on the dark end
+                    }
                     cell.setTextAnchor(TextAnchor.CENTER);
                     plot.addAnnotation(cell);
                 }
@@ -194,7 +220,7 @@ public final class HeatMap extends Chart {
         return chart;
     }
 
-    private void addMarks(XYPlot plot, Diverging scale) {
+    private void addMarks(XYPlot plot, PaintScale scale) {
         XYSeriesCollection points = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         for (int side = 0; side <= 1; side++) {

@@ -45,6 +45,7 @@ public final class LinePlot extends Chart {
     private final List<Consumer<XYPlot>> layers = new ArrayList<>();
     private int colours;
     private boolean logY;
+    private boolean logX;
     private double[] xRange;   // 2, or null for automatic
     private double[] yRange;   // 2, or null for automatic
     private boolean legend = true;
@@ -168,6 +169,12 @@ public final class LinePlot extends Chart {
         return this;
     }
 
+    /** A logarithmic x axis, for a run whose change happens early; values at or below 0 are left out. */
+    public LinePlot logX() {
+        logX = true;
+        return this;
+    }
+
     public LinePlot xRange(double low, double high) {
         xRange = new double[] {low, high};
         return this;
@@ -185,17 +192,22 @@ public final class LinePlot extends Chart {
 
     @Override
     JFreeChart chart() {
-        NumberAxis x = new NumberAxis(xLabel);
-        x.setAutoRangeIncludesZero(false);
+        ValueAxis x;
+        if (logX) {
+            LogAxis log = new LogAxis(xLabel);
+            log.setSmallestValue(1e-12);
+            log.setStandardTickUnits(decades());
+            x = log;
+        } else {
+            NumberAxis linear = new NumberAxis(xLabel);
+            linear.setAutoRangeIncludesZero(false);
+            x = linear;
+        }
         ValueAxis y;
         if (logY) {
             LogAxis log = new LogAxis(yLabel);
             log.setSmallestValue(1e-12);
-            TickUnits decades = new TickUnits();   // ticks at whole powers of 10, labelled 10^k
-            for (int step : new int[] {1, 2, 3, 5, 10}) {
-                decades.add(new NumberTickUnit(step, new DecimalFormat("0")));
-            }
-            log.setStandardTickUnits(decades);
+            log.setStandardTickUnits(decades());
             y = log;
         } else {
             NumberAxis linear = new NumberAxis(yLabel);
@@ -214,6 +226,15 @@ public final class LinePlot extends Chart {
             layer.accept(plot);
         }
         return Style.apply(new JFreeChart(title.isEmpty() ? null : title, Style.TITLE, plot, legend));
+    }
+
+    /** Ticks at whole powers of 10, labelled 10^k. */
+    private static TickUnits decades() {
+        TickUnits decades = new TickUnits();
+        for (int step : new int[] {1, 2, 3, 5, 10}) {
+            decades.add(new NumberTickUnit(step, new DecimalFormat("0")));
+        }
+        return decades;
     }
 
     private LinePlot curve(String name, double[] x, double[] y, Color colour, boolean dashed) {

@@ -1,8 +1,11 @@
 package kit.grader.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import kit.grader.scoring.GradedTest;
@@ -54,24 +57,18 @@ final class ConsoleTable {
                 s.append("- lesson ").append(t.lesson().number()).append(": ").append(t.name())
                         .append(" (").append(t.points()).append(t.points() == 1 ? " point)\n" : " points)\n");
                 s.append(indent(t.message())).append('\n');
-                if (!t.hint().isEmpty()) {
-                    s.append("    hint: ").append(t.hint()).append('\n');
-                }
+                s.append(t.hint().isEmpty() ? "    book: " + t.lesson().bookPage() : "    hint: " + t.hint()).append('\n');
                 s.append("    rerun: ").append(t.rerunCommand()).append('\n');
             }
         }
         if (!blocked.isEmpty()) {
-            s.append("\nblocked (an earlier lesson's code they use fails its own tests; fix that first):\n");
+            s.append("\nblocked (code they use fails its own test above; fix that first):\n");
             for (GradedTest t : blocked) {
                 s.append("- lesson ").append(t.lesson().number()).append(": ").append(t.name())
                         .append(": blocked by ").append(t.blockedBy()).append('\n');
             }
         }
-        String stubs = book.graded().stream().filter(t -> t.outcome() == Outcome.NOT_STARTED)
-                .map(GradedTest::stub).distinct().collect(Collectors.joining(", "));
-        if (!stubs.isEmpty()) {
-            s.append("\nnot started: ").append(stubs).append('\n');
-        }
+        s.append(notStarted(book));
         if (book.refused()) {
             s.append("\nREFUSED, grade set to 0: none of the submission ran, because:\n")
                     .append(indent(book.refusal().orElseThrow())).append('\n');
@@ -117,14 +114,53 @@ final class ConsoleTable {
         return rows;
     }
 
-    /** The failed tests to fix, in lesson order: not blocked by an earlier lesson; none if the submission was refused. */
+    /** The failed tests to fix, in lesson order: not blocked by another method's failure; none if the submission was refused. */
     static List<GradedTest> failedOnTheirOwn(Gradebook book) {
         return book.refused() ? List.of() : book.failed().stream().filter(t -> t.blockedBy().isEmpty()).toList();
     }
 
-    /** The failed tests blocked by an earlier lesson's failing code; none if the submission was refused. */
+    /** The failed tests blocked by another method's failing test (of this lesson or an earlier one); none if refused. */
     static List<GradedTest> blocked(Gradebook book) {
         return book.refused() ? List.of() : book.failed().stream().filter(t -> !t.blockedBy().isEmpty()).toList();
+    }
+
+    /**
+     * Every stub left, by lesson: those of the lessons in this run (read from the library, so also
+     * the ones no test reached), then those of other lessons that this run's tests needed.
+     */
+    static String notStarted(Gradebook book) {
+        Map<Integer, Set<String>> byLesson = new TreeMap<>();
+        Set<Integer> inRun = book.byLesson().keySet().stream().map(Lesson::number).collect(Collectors.toSet());
+        book.stubs().forEach((lesson, stubs) -> {
+            if (inRun.contains(lesson)) {
+                byLesson.computeIfAbsent(lesson, k -> new LinkedHashSet<>()).addAll(stubs);
+            }
+        });
+        for (GradedTest t : book.graded()) {
+            if (t.outcome() == Outcome.NOT_STARTED && !t.stub().isEmpty()) {
+                int lesson = lessonOf(book, t);
+                byLesson.computeIfAbsent(lesson, k -> new LinkedHashSet<>()).add(t.stub());
+            }
+        }
+        if (byLesson.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("\nnot started:\n");
+        byLesson.forEach((lesson, stubs) -> s.append("- lesson ").append(lesson)
+                .append(inRun.contains(lesson) ? "" : " (needed by this run's tests)").append(": ")
+                .append(String.join(", ", stubs)).append('\n'));
+        return s.toString();
+    }
+
+    /** The lesson of the stub a test stopped at: its own, or the earlier one the message names. */
+    private static int lessonOf(Gradebook book, GradedTest t) {
+        for (Map.Entry<Integer, List<String>> e : book.stubs().entrySet()) {
+            if (e.getValue().contains(t.stub())) {
+                return e.getKey();
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Lesson (\\d+)").matcher(t.message());
+        return m.find() ? Integer.parseInt(m.group(1)) : t.lesson().number();
     }
 
     static long count(Gradebook book, Outcome outcome) {
@@ -135,7 +171,7 @@ final class ConsoleTable {
         String book = "book: " + t.lesson().bookPage();
         if (t.outcome() == Outcome.NOT_STARTED) {
             return "next: " + t.stub() + " (lesson " + t.lesson().number() + ")"
-                    + (t.stubHint().isEmpty() ? "" : " - " + t.stubHint()) + "; " + book;
+                    + (t.stubHint().isEmpty() ? "" : " - " + t.stubHint()) + (t.stubHint().contains("book: ") ? "" : "; " + book);
         }
         return "next: fix " + t.name() + " (lesson " + t.lesson().number() + ")"
                 + (t.hint().isEmpty() ? "" : " - " + t.hint()) + "; " + book

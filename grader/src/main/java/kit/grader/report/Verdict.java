@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
 import kit.grader.figures.FigureIndex;
 import kit.grader.figures.FreshFolder;
 import kit.grader.scoring.Gradebook;
+import kit.grader.scoring.Hints;
 import kit.grader.scoring.Lesson;
 import kit.grader.scoring.LibraryWithStubs;
 import kit.grader.scoring.Prerequisites;
+import kit.grader.scoring.Stubs;
 import kit.grader.scoring.TestRuns;
 import kit.grader.tools.Gate;
 
@@ -108,6 +110,15 @@ public final class Verdict {
                 : TestRuns.run(settings, notes);
         book = book.withNotAssigned(notAssigned);
         Prerequisites.mark(book, Verdict.class.getClassLoader(), library);
+        book.recordStubs(Stubs.in(library));
+        String hints;
+        try {
+            hints = Hints.level(Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.out.println("grader: " + e.getMessage() + " (the reports show the default, equation)");
+            hints = "equation";
+        }
+        Hints.apply(book, hints);
         Reports.writeAll(book, reports, a.containsKey("--book") ? Path.of(a.get("--book")) : null);
         System.out.println();
         System.out.print(Reports.table(book));

@@ -15,6 +15,7 @@ public final class Gradebook {
     private final String refusal;
     private final List<String> notes;
     private List<Lesson> notAssigned = List.of();
+    private Map<Integer, List<String>> stubs = Map.of();   // lesson -> the stubs left in the library
 
     /**
      * {@code tests} (graded ones) in the order they ran; the book keeps them by lesson, in that
@@ -67,6 +68,15 @@ public final class Gradebook {
     /** What grading forgave: a missing or added file, code in a stub's place that did not compile. */
     public List<String> notes() {
         return notes;
+    }
+
+    /** The stubs still in the graded library, by lesson ({@link Stubs}); empty until recorded. */
+    public Map<Integer, List<String>> stubs() {
+        return stubs;
+    }
+
+    public void recordStubs(Map<Integer, List<String>> inLibrary) {
+        stubs = Map.copyOf(inLibrary);
     }
 
     public List<String> ungradedFailures() {

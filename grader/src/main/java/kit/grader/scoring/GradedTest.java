@@ -15,7 +15,8 @@ public final class GradedTest {
     private String message = "";
     private String stub = "";             // for NOT_STARTED: the stub's Class.method
     private String stubHint = "";
-    private String blockedBy = "";        // "Lesson 1: SigmoidBCE" if an earlier lesson's failing code is in the way
+    private String blockedBy = "";        // "Lesson 1: SigmoidBCE" or "Attention.backward": failing code it uses is in the way
+    private boolean equationShown = true; // the course's hint level shows a failure's key equation
 
     GradedTest(Lesson lesson, String name, String testClass, String method, int points, String hint) {
         this.lesson = lesson;
@@ -39,6 +40,11 @@ public final class GradedTest {
         return testClass;
     }
 
+    /** The test method's name. */
+    public String method() {
+        return method;
+    }
+
     public int points() {
         return points;
     }
@@ -47,8 +53,17 @@ public final class GradedTest {
         return outcome == Outcome.PASSED ? points : 0;
     }
 
+    /**
+     * The key equation shown under this test's failure: "" when the course's hint level is
+     * {@code book}, or when the test is blocked (its failure is another method's, whose own test
+     * shows the hint that helps).
+     */
     public String hint() {
-        return hint;
+        return equationShown && blockedBy.isEmpty() ? hint : "";
+    }
+
+    void showEquation(boolean shown) {
+        equationShown = shown;
     }
 
     public Outcome outcome() {
@@ -67,7 +82,7 @@ public final class GradedTest {
         return stubHint;
     }
 
-    /** The earlier lessons' failing classes this failed test reaches, or "" (see {@link Prerequisites}). */
+    /** The failing code this failed test reaches, "Lesson 1: SigmoidBCE" or "Attention.backward", or "" (see {@link Prerequisites}). */
     public String blockedBy() {
         return blockedBy;
     }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +21,21 @@ import java.util.stream.Stream;
  * with the region's hint; every other line is copied byte for byte.
  *
  * <pre>
- *   // BEGIN SOLUTION hint: y = W x + b
+ *   // BEGIN SOLUTION
+ *   // task: y = W x + b, a new array of length out, from x (length in)
+ *   // book: Layers
+ *   // pseudocode: y[o] = b[o] + sum over i of W[o][i] * x[i]
  *   ... reference code ...
  *   // END SOLUTION
  * </pre>
+ *
+ * The stub's hint is the task (what to compute and its shapes) and the book section that derives
+ * it ({@code src/site/markdown/lessonN.md, "Layers"}); at the hint level {@code pseudocode} the
+ * pseudocode follows. The level is the course's setting {@code hints} in {@code course.properties}
+ * at the kit's root: {@code book}, {@code equation} (the default) or {@code pseudocode}; the
+ * first two give the same stubs (the grader shows the key equation of a failing test at
+ * {@code equation} and above). {@code // BEGIN SOLUTION hint: ...} is a short form: the hint is
+ * shown as it is, at every level.
  *
  * A region must be the tail of a method body (nothing but the method's closing brace after it),
  * so that the stub compiles, and must sit in a lesson package ({@code kit.lessonN}).
@@ -43,6 +56,35 @@ public final class GenerateExercises {
     /** The generated files as the grader keeps them, relative to the repository root. */
     static final Path GIVEN = Path.of("grader", "given");
     private static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION(?:\\s+hint:\\s*(.*?))?\\s*$");
+    private static final Pattern HEADER = Pattern.compile("^\\s*// (task|book|pseudocode):\\s*(.*?)\\s*$");
+    /** The course's settings file at the kit's root, and the setting that picks how much a hint shows. */
+    public static final String SETTINGS = "course.properties";
+    public static final String HINTS = "hints";
+
+    /** How much a student is shown: the book section; plus the key equation on failure; plus pseudocode. */
+    public enum HintLevel {
+        BOOK, EQUATION, PSEUDOCODE;
+
+        /** The level set in {@code root/course.properties}, {@code EQUATION} if none is set. */
+        public static HintLevel of(Path root) throws IOException {
+            Path file = root.resolve(SETTINGS);
+            if (!Files.exists(file)) {
+                return EQUATION;
+            }
+            Properties settings = new Properties();
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                settings.load(in);
+            }
+            String value = settings.getProperty(HINTS, "equation").strip();
+            for (HintLevel level : values()) {
+                if (level.name().equalsIgnoreCase(value)) {
+                    return level;
+                }
+            }
+            throw new IllegalArgumentException(file + ": " + HINTS + " = " + value
+                    + " is not a hint level; use book, equation or pseudocode");
+        }
+    }
     private static final Pattern END = Pattern.compile("^\\s*// END SOLUTION\\s*$");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+kit\\.lesson(\\d+)\\s*;");
     private static final Pattern METHOD = Pattern.compile(
@@ -79,6 +121,7 @@ public final class GenerateExercises {
     /** Regenerates exercises/ and grader/given/, removing generated files whose solution is gone. */
     public static List<String> write(Path root) throws IOException {
         Path from = root.resolve("solutions").resolve(SOURCES);
+        HintLevel level = HintLevel.of(root);
         List<String> problems = new ArrayList<>();
         for (Path to : targets(root)) {
             for (Path stale : javaFiles(to)) {
@@ -90,7 +133,7 @@ public final class GenerateExercises {
         for (Path source : javaFiles(from)) {
             Path relative = from.relativize(source);
             try {
-                String generated = generate(relative, Files.readString(source, StandardCharsets.UTF_8));
+                String generated = generate(relative, Files.readString(source, StandardCharsets.UTF_8), level);
                 for (Path to : targets(root)) {
                     Path target = to.resolve(relative);
                     Files.createDirectories(target.getParent());
@@ -106,6 +149,7 @@ public final class GenerateExercises {
     /** What differs between exercises/ or grader/given/ and what the generator would write now. */
     public static List<String> check(Path root) throws IOException {
         Path from = root.resolve("solutions").resolve(SOURCES);
+        HintLevel level = HintLevel.of(root);
         List<String> problems = new ArrayList<>();
         for (Path to : targets(root)) {
             String shown = root.relativize(to).toString().replace('\\', '/') + "/";
@@ -122,7 +166,7 @@ public final class GenerateExercises {
                     problems.add(shown + " lacks " + file);
                 } else {
                     try {
-                        String expected = generate(relative, Files.readString(source, StandardCharsets.UTF_8));
+                        String expected = generate(relative, Files.readString(source, StandardCharsets.UTF_8), level);
                         if (!expected.equals(Files.readString(target, StandardCharsets.UTF_8))) {
                             problems.add(shown + file + " is not what the generator makes");
                         }
@@ -133,7 +177,8 @@ public final class GenerateExercises {
             }
         }
         if (!problems.isEmpty()) {
-            problems.add("Regenerate with: java grader/src/main/java/kit/grader/tools/GenerateExercises.java");
+            problems.add("Regenerate with: java grader/src/main/java/kit/grader/tools/GenerateExercises.java"
+                    + " (hint level " + level.name().toLowerCase(java.util.Locale.ROOT) + ", from " + SETTINGS + ")");
         }
         return new ArrayList<>(new java.util.LinkedHashSet<>(problems));
     }
@@ -149,8 +194,13 @@ public final class GenerateExercises {
         return Optional.empty();
     }
 
-    /** The exercise version of one solution file. */
+    /** The exercise version of one solution file, at the default hint level. */
     public static String generate(Path relative, String solution) {
+        return generate(relative, solution, HintLevel.EQUATION);
+    }
+
+    /** The exercise version of one solution file, its stubs' hints at {@code level}. */
+    public static String generate(Path relative, String solution, HintLevel level) {
         String file = relative.toString().replace('\\', '/');
         String className = relative.getFileName().toString().replace(".java", "");
         String[] lines = solution.split("\n", -1);
@@ -185,12 +235,39 @@ public final class GenerateExercises {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": BEGIN SOLUTION without END SOLUTION");
             }
             requireMethodEndsAfter(lines, end, file);
-            String hint = begin.group(2) == null ? "" : begin.group(2);
+            String hint = hint(begin.group(2), lines, i + 1, end, lesson, level, file);
             out.append(begin.group(1)).append("throw new kit.core.NotImplementedYet(").append(lesson).append(", ")
                     .append(quote(method)).append(", ").append(quote(hint)).append(");\n");
             i = end;
         }
         return out.toString();
+    }
+
+    /**
+     * The stub's hint: the short form's text, or the header's task and book section (and, at
+     * {@code PSEUDOCODE}, its pseudocode), from the comment lines right after BEGIN.
+     */
+    private static String hint(String shortForm, String[] lines, int from, int end, int lesson, HintLevel level,
+            String file) {
+        Map<String, String> header = new java.util.HashMap<>();
+        for (int k = from; k < end; k++) {
+            Matcher m = HEADER.matcher(lines[k]);
+            if (!m.matches()) {
+                break;
+            }
+            header.put(m.group(1), m.group(2));
+        }
+        if (header.isEmpty()) {
+            return shortForm == null ? "" : shortForm;
+        }
+        if (!header.containsKey("task") || !header.containsKey("book")) {
+            throw new IllegalArgumentException(file + ":" + from + ": a region's header needs both // task: and // book:");
+        }
+        String hint = header.get("task") + "; book: src/site/markdown/lesson" + lesson + ".md, \"" + header.get("book") + "\"";
+        if (level == HintLevel.PSEUDOCODE && header.containsKey("pseudocode")) {
+            hint += "; pseudocode: " + header.get("pseudocode");
+        }
+        return hint;
     }
 
     private static String enclosingMethod(String[] lines, int begin, String file) {

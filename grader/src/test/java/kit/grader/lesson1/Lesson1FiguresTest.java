@@ -77,7 +77,7 @@ class Lesson1FiguresTest extends LessonFigures {
                 p[r][c] = model.predict(new double[] {at(c), at(r)})[0];
             }
         }
-        HeatMap map = new HeatMap(title, "x1", "x2").values(p, LOW, HIGH, LOW, HIGH).scale("p(class 1)", 0, 1);
+        HeatMap map = new HeatMap(title, "x1", "x2").values(p, LOW, HIGH, LOW, HIGH).sequential("p(class 1)", 0, 1);
         List<double[]> inputs = TruthTable.XOR.inputs();
         double[][] targets = TruthTable.XOR.targets();
         for (int n = 0; n < 4; n++) {

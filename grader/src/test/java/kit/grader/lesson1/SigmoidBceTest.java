@@ -49,6 +49,36 @@ class SigmoidBceTest {
     }
 
     @Test
+    @Order(2)
+    @Points(1)
+    @Hint("L = max(z, 0) - y z + log1p(exp(-|z|)): subtract the large terms first; softplus(z) - y z cancels at z = 30, y = 1")
+    void value_is_exact_where_softplus_minus_z_would_cancel() {
+        for (double z : new double[] {30, 40}) {
+            // the loss of a right answer at |z|: log1p(e^-|z|), about 1e-13 and 4e-18
+            double exact = Math.log1p(Math.exp(-z));
+            assertThat(loss.value(new double[] {z}, new double[] {1})).as("z = %s, y = 1", z)
+                    .isCloseTo(exact, within(1e-12 * exact));
+            assertThat(loss.value(new double[] {-z}, new double[] {0})).as("z = -%s, y = 0", z)
+                    .isCloseTo(exact, within(1e-12 * exact));
+            assertThat(loss.value(new double[] {z}, new double[] {0})).as("z = %s, y = 0", z)
+                    .isCloseTo(z + exact, within(1e-12 * z));
+        }
+    }
+
+    @Test
+    @Order(2)
+    @Points(1)
+    @Hint("SigmoidBCE.softplus: log(1 + e^z) = max(z, 0) + log1p(exp(-|z|)), so exp never sees a large argument")
+    void softplus_is_log_1_plus_e_to_the_z_and_finite_for_huge_logits() {
+        assertThat(SigmoidBCE.softplus(0)).isCloseTo(Math.log(2), within(1e-15));
+        assertThat(SigmoidBCE.softplus(-3)).isCloseTo(Math.log1p(Math.exp(-3)), within(1e-15));
+        assertThat(SigmoidBCE.softplus(3)).isCloseTo(3 + Math.log1p(Math.exp(-3)), within(1e-14));
+        assertThat(SigmoidBCE.softplus(1000)).isEqualTo(1000);
+        assertThat(SigmoidBCE.softplus(-40)).isCloseTo(Math.exp(-40), within(1e-12 * Math.exp(-40)));
+        assertThat(SigmoidBCE.softplus(-1000)).isEqualTo(0);
+    }
+
+    @Test
     @Order(3)
     @Points(2)
     @Hint("dL/dz = sigmoid(z) - y")

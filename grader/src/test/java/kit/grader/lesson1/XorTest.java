@@ -38,7 +38,7 @@ import kit.lesson1.TruthTable;
  */
 @Tag("lesson1")
 @Order(6)
-@DisplayName("XOR")
+@DisplayName("XOR (Linear, Tanh, SigmoidBCE, Sgd)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class XorTest {
     static final Training SINGLE_UNIT = new Training(2000, 4);

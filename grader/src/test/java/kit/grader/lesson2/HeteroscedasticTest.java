@@ -47,7 +47,7 @@ import kit.lesson2.Sample;
  */
 @Tag("lesson2")
 @Order(7)
-@DisplayName("Experiment: noise that changes size")
+@DisplayName("Experiment: noise that changes size (GaussianNLLLoss)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HeteroscedasticTest {
     static final int TRAIN = 500;

@@ -47,7 +47,7 @@ import kit.lesson2.Sample;
  */
 @Tag("lesson2")
 @Order(6)
-@DisplayName("Experiment: counts")
+@DisplayName("Experiment: counts (PoissonNLLLoss against MSELoss)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PoissonCountsTest {
     static final int TRAIN = 500;

@@ -43,7 +43,7 @@ import kit.lesson2.SoftmaxCrossEntropy;
  */
 @Tag("lesson2")
 @Order(5)
-@DisplayName("dL/dz = prediction - target")
+@DisplayName("dL/dz = prediction - target (every loss of Lessons 1 and 2)")
 class ResidualTheoremTest {
     static final double RELATIVE_ROUNDING = 1e-12;
 

@@ -60,6 +60,19 @@ class SoftmaxCrossEntropyTest {
     }
 
     @Test
+    @Order(2)
+    @Points(1)
+    @Hint("SoftmaxCrossEntropy.logSumExp: m + log(sum over k of exp(z[k] - m)) with m = max z")
+    void logSumExp_is_log_of_the_sum_of_exponentials_and_finite_at_logits_of_1000() {
+        assertThat(SoftmaxCrossEntropy.logSumExp(new double[] {0, 0})).isCloseTo(Math.log(2), within(1e-15));
+        assertThat(SoftmaxCrossEntropy.logSumExp(new double[] {1, 2, 3}))
+                .isCloseTo(Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3)), within(1e-14));
+        assertThat(SoftmaxCrossEntropy.logSumExp(new double[] {1000, 1000})).isCloseTo(1000 + Math.log(2), within(1e-12));
+        assertThat(SoftmaxCrossEntropy.logSumExp(new double[] {-1000, -1001}))
+                .isCloseTo(-1000 + Math.log1p(Math.exp(-1)), within(1e-12));
+    }
+
+    @Test
     @Order(3)
     @Points(2)
     @Hint("dL/dz[k] = p[k] - y[k]")

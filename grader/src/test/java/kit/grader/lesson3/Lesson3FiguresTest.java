@@ -75,7 +75,7 @@ class Lesson3FiguresTest extends LessonFigures {
                 w[u] = kernel.value(o * shape[1] * k + u).clone();   // input channel 0
             }
             maps[o] = new HeatMap(String.format(Locale.ROOT, "filter %d (bias %.2f)", o + 1, bias.value(0)[o]),
-                    "column", "row").pixels(w).scale("weight", -largest, largest).numbers("%.2f").noColourBar();
+                    "column", "row").pixels(w).diverging("weight", largest).numbers("%.2f").noColourBar();
         }
         return Panels.row("The CNN's four learned 3 x 3 filters (blue negative, orange positive)", maps)
                 .size(1200, 380);

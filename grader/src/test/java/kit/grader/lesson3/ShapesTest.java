@@ -58,7 +58,7 @@ import kit.lesson3.ShapesTask;
  */
 @Tag("lesson3")
 @Order(6)
-@DisplayName("Shapes at unseen positions")
+@DisplayName("Shapes at unseen positions (Conv2D, GlobalAvgPool, Flatten)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ShapesTest {
     static final Training TRAINING = new Training(80, 1);

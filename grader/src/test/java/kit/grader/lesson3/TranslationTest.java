@@ -33,7 +33,7 @@ import kit.lesson3.GlobalAvgPool;
  */
 @Tag("lesson3")
 @Order(5)
-@DisplayName("Translation")
+@DisplayName("Translation (Conv2D, GlobalAvgPool)")
 class TranslationTest {
     static final double TOLERANCE = 1e-12;
 

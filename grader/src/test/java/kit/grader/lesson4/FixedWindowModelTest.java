@@ -25,7 +25,7 @@ import kit.lesson4.FixedWindowModel;
  */
 @Tag("lesson4")
 @Order(3)
-@DisplayName("The fixed-window model")
+@DisplayName("The fixed-window model (Embedding, WindowConcat)")
 class FixedWindowModelTest {
 
     /** V = 5, N = 4, d = 3, n_h = 6 at the window [2, 0, 2, 2], projected by a seeded dL/dz. */

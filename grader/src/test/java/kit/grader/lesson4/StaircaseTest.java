@@ -48,7 +48,7 @@ import kit.lesson4.FixedWindowModel;
  */
 @Tag("lesson4")
 @Order(4)
-@DisplayName("The staircase")
+@DisplayName("The staircase (Embedding, WindowConcat)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StaircaseTest {
     static final DelayedCopySource SOURCE = DelayedCopySource.LESSON;

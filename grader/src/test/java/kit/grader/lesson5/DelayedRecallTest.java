@@ -56,7 +56,7 @@ import kit.lesson5.SequenceClassifier;
  */
 @Tag("lesson5")
 @Order(6)
-@DisplayName("Delayed recall")
+@DisplayName("Delayed recall (RNN, RNNCell, GradientClipping)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DelayedRecallTest {
     static final int HIDDEN = 8;

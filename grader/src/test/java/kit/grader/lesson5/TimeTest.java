@@ -28,7 +28,7 @@ import kit.lesson5.RNNCell;
  */
 @Tag("lesson5")
 @Order(3)
-@DisplayName("One cell at every step")
+@DisplayName("One cell at every step (RNN, RNNCell)")
 class TimeTest {
 
     static double[][] concat(double[][] a, double[][] b) {

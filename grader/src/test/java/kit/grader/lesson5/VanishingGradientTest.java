@@ -34,7 +34,7 @@ import kit.lesson5.RNNCell;
  */
 @Tag("lesson5")
 @Order(5)
-@DisplayName("The vanishing gradient, measured")
+@DisplayName("The vanishing gradient, measured (RNNCell.backward)")
 class VanishingGradientTest {
     static final int STEPS = 40;
     static final int HIDDEN = 16;

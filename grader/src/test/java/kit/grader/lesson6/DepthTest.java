@@ -21,7 +21,7 @@ import kit.grader.scoring.Points;
  */
 @Tag("lesson6")
 @Order(5)
-@DisplayName("One layer against two")
+@DisplayName("One layer against two (Attention, LayerNorm, Block)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DepthTest {
     /** The one-layer model must stay at or below this accuracy: well short of solving the task. */

@@ -26,7 +26,7 @@ import kit.lesson6.PointerTask;
  */
 @Tag("lesson6")
 @Order(4)
-@DisplayName("A head set by hand")
+@DisplayName("A head set by hand (Attention)")
 class HandSetHeadTest {
     static final int D = 7;
     static final double BETA = 20;

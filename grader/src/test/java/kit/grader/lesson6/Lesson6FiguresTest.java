@@ -64,7 +64,7 @@ class Lesson6FiguresTest extends LessonFigures {
 
     static HeatMap attention(String title, double[][] weights, int address) {
         return new HeatMap(title, "position read (0-7 memory, 8-10 address)", "reading position")
-                .pixels(weights).scale("attention weight", 0, 1)
+                .pixels(weights).sequential("attention weight", 0, 1)
                 .point(address, PointerTask.LENGTH - 1, true, "cell a");
     }
 }

@@ -17,7 +17,7 @@ import kit.lesson7.FlipRates;
 /** The flip probe on models whose answers are known exactly: rules written as functions of the input. */
 @Tag("lesson7")
 @Order(2)
-@DisplayName("Flip probe")
+@DisplayName("FlipProbe (the flip probe)")
 class FlipProbeTest {
 
     /** Logits that say {@code bit} with a margin of 1. */

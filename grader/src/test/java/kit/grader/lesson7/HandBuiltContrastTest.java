@@ -25,7 +25,7 @@ import kit.lesson7.FlipRates;
  */
 @Tag("lesson7")
 @Order(4)
-@DisplayName("Hand-built contrasts")
+@DisplayName("Hand-built contrasts (FlipProbe, Patching)")
 class HandBuiltContrastTest {
 
     static Attention zeroHead(int d) {

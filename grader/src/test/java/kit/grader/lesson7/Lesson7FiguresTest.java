@@ -54,12 +54,12 @@ class Lesson7FiguresTest extends LessonFigures {
         String bits = Integer.toBinaryString(PointerTask.SIZE | chosen).substring(1);
         folder.write("attention-vs-patching", Panels.row("Input " + bits.substring(0, 8) + " " + bits.substring(8)
                         + " (address " + a + "): where the readout looks, and where the answer's information is",
-                new HeatMap("the readout's attention (rows: block 1, block 2)", "position (dot: the addressed cell a)", "block")
-                        .pixels(readout).scale("attention weight", 0, 1).numbers("%.2f")
-                        .point(a - CORNER, 1 - CORNER, true, null),
-                new HeatMap("patching recovery (rows: embeddings, after block 1, after block 2)",
+                new HeatMap("the readout's attention in blocks 1 and 2", "position (dot: the addressed cell a)", "block")
+                        .pixels(readout).rowsFrom(1).sequential("attention weight", 0, 1).numbers("%.2f")
+                        .point(a - CORNER, 2 - CORNER, true, null),
+                new HeatMap("patching recovery (layer 0: the embeddings; 1, 2: after blocks 1, 2)",
                         "position (dot: the addressed cell a)", "layer")
-                        .pixels(recovery).scale("recovery", -1, 1).numbers("%.2f")
+                        .pixels(recovery).sequential("recovery", 0, 1).numbers("%.2f")
                         .point(a - CORNER, 0 - CORNER, true, null))
                 .size(1400, 420));
         CausalTrace trace = TrainedPointerTest.trace(model);

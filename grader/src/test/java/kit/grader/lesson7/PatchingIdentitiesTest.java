@@ -26,7 +26,7 @@ import kit.lesson7.Patching;
  */
 @Tag("lesson7")
 @Order(1)
-@DisplayName("Patching: identities")
+@DisplayName("Patching (identities)")
 class PatchingIdentitiesTest {
 
     @Test

@@ -29,7 +29,7 @@ import kit.lesson7.Patching;
  */
 @Tag("lesson7")
 @Order(3)
-@DisplayName("Probing the trained models")
+@DisplayName("Probing the trained models (FlipProbe, Patching)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TrainedPointerTest {
     static final double TWO_LAYER_OTHER_AT_MOST = 0.01;

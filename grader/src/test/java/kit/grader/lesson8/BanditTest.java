@@ -35,7 +35,7 @@ import kit.lesson8.SoftmaxPolicy;
  */
 @Tag("lesson8")
 @Order(4)
-@DisplayName("REINFORCE on a bandit")
+@DisplayName("REINFORCE on a bandit (Reinforce, SoftmaxPolicy)")
 class BanditTest {
     static final double[] THETA = {0.2, -0.1, 0.4};
     static final double[] REWARDS = {1, 0, 0.5};

@@ -50,7 +50,7 @@ import kit.lesson8.Reinforce;
  */
 @Tag("lesson8")
 @Order(5)
-@DisplayName("The gridworld")
+@DisplayName("The gridworld (Reinforce, SoftmaxPolicy)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GridWorldTest {
     static final int SEEDS = 8;

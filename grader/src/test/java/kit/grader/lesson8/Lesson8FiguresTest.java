@@ -1,5 +1,7 @@
 package kit.grader.lesson8;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.DisplayName;
@@ -20,8 +22,9 @@ import kit.lesson8.SoftmaxPolicy;
  * ({@link GridWorldTest#trained}, kept by seed) and from the bandit's three outcomes, so they cost only
  * their drawing:
  * <ul>
- *   <li>{@code lesson8-learning-curve.png}: the return of each training episode and its mean over
- *       every 50, with the optimal return dashed;</li>
+ *   <li>{@code lesson8-learning-curve.png}: the return of each training episode on a log axis (the
+ *       learning happens in the first hundred), its mean over bins of equal width on that axis, and
+ *       the optimal return dashed;</li>
  *   <li>{@code lesson8-policy.png}: the trained policy's most probable action in every cell, and the
  *       greedy path;</li>
  *   <li>{@code lesson8-bandit.png}: each component of the one-pull estimate of the bandit's gradient,
@@ -31,7 +34,8 @@ import kit.lesson8.SoftmaxPolicy;
 @Tag("lesson8")
 @DisplayName("Lesson 8's figures")
 class Lesson8FiguresTest extends LessonFigures {
-    static final int MEAN_OF = 50;
+    static final double BINS_PER_DECADE = 8;
+
     @Override
     protected void draw(FigureFolder folder) throws Exception {
         GridWorldTest.Trained run = GridWorldTest.trained(Seeds.seed(0));
@@ -47,22 +51,28 @@ class Lesson8FiguresTest extends LessonFigures {
         for (int e = 0; e < returns.length; e++) {
             episode[e] = e + 1;
         }
-        int blocks = returns.length / MEAN_OF;
-        double[] middle = new double[blocks];
-        double[] mean = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
-            middle[b] = b * MEAN_OF + (MEAN_OF + 1) / 2.0;
-            for (int e = b * MEAN_OF; e < (b + 1) * MEAN_OF; e++) {
-                mean[b] += returns[e] / MEAN_OF;
+        // the mean over bins of equal width on the log axis: 1, 2, 3-4, 5-7, ... episodes
+        List<double[]> bins = new ArrayList<>();
+        int start = 0;
+        for (int k = 1; start < returns.length; k++) {
+            int end = Math.min(returns.length, Math.max(start + 1, (int) Math.round(Math.pow(10, k / BINS_PER_DECADE))));
+            double sum = 0;
+            for (int e = start; e < end; e++) {
+                sum += returns[e];
             }
+            bins.add(new double[] {Math.sqrt((start + 1.0) * end), sum / (end - start)});
+            start = end;
         }
         double never = GridWorld.MAX_STEPS * world.stepReward();
         return new LinePlot("REINFORCE on the seed's 5 x 5 gridworld: the return of each training episode",
-                "training episode", "total return")
+                "training episode (log scale)", "total return")
+                .logX()
                 .points("one episode", episode, returns)
-                .line("mean of every " + MEAN_OF + " episodes", middle, mean)
+                .line("mean over each bin of episodes", bins.stream().mapToDouble(b -> b[0]).toArray(),
+                        bins.stream().mapToDouble(b -> b[1]).toArray())
                 .horizontal(optimal, String.format(Locale.ROOT, "optimal: %d steps, %.2f", shortest, optimal))
                 .horizontal(never, String.format(Locale.ROOT, "no goal in %d steps: %.2f", GridWorld.MAX_STEPS, never))
+                .xRange(0.8, returns.length * 1.2)
                 .yRange(Math.min(-0.35, never - 0.05), Math.max(1.1, world.goalReward() + 0.05))
                 .size(900, 500);
     }

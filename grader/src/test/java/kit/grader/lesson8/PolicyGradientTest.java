@@ -28,7 +28,7 @@ import kit.lesson8.Reinforce;
  */
 @Tag("lesson8")
 @Order(3)
-@DisplayName("The policy gradient")
+@DisplayName("Reinforce (the policy gradient)")
 class PolicyGradientTest {
     static final double EXACT = 1e-12;
 

@@ -51,13 +51,13 @@ class FigurePackageTest {
 
     static Figure heat() {
         return new HeatMap("a map", "x1", "x2").values(new double[][] {{0, 0.5}, {0.5, 1}}, 0, 1, 0, 1)
-                .scale("p", 0, 1).point(0, 0, false, "(0,0)").size(500, 420);
+                .sequential("p", 0, 1).point(0, 0, false, "(0,0)").size(500, 420);
     }
 
     static Figure panels() {
         return Panels.row("two", new BarPlot("bars", "", "accuracy").bar("A", "seen", 1).bar("B", "seen", Double.NaN)
                 .horizontal(0.25, "chance"), new HeatMap("pixels", "column", "row")
-                .pixels(new double[][] {{-1, 0}, {0, 1}}).scale("w", -1, 1).numbers("%.2f").noColourBar()).size(900, 360);
+                .pixels(new double[][] {{-1, 0}, {0, 1}}).diverging("w", 1).numbers("%.2f").noColourBar()).size(900, 360);
     }
 
     static void assumeFonts() {

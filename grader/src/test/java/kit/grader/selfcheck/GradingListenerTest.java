@@ -55,7 +55,7 @@ class GradingListenerTest {
                 .contains("[the sum]").contains("hint: look at the sum")
                 .contains("rerun: ./mvnw test -Dtest='ScoringFixtures#fails'")
                 .contains("setup broke")
-                .contains("not started: Thing.method")
+                .contains("not started:\n- lesson 1: Thing.method")
                 .contains("KIT CHECKS FAILED")
                 .contains("next: fix ScoringFixtures > fails (lesson 1) - look at the sum; book: src/site/markdown/lesson1.md");
 
