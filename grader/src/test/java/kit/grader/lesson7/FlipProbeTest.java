@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import kit.grader.check.OpaqueModel;
 import kit.grader.scoring.Hint;
 import kit.grader.scoring.Points;
 import kit.lesson6.PointerTask;
@@ -40,7 +41,7 @@ class FlipProbeTest {
     @Hint("tracksAddressed: flip m_a, is the new prediction 1 - m_a? otherChanges: for each of the 7 other cells, "
             + "flip it, did the prediction change? Divide by 2048 and by 7 * 2048")
     void a_perfect_pointer_tracks_every_flip_of_the_addressed_cell_and_ignores_every_other() {
-        FlipRates rates = FlipProbe.measure(x -> saying(bitAt(x, addressOf(x))));
+        FlipRates rates = FlipProbe.measure(OpaqueModel.of(x -> saying(bitAt(x, addressOf(x)))));
         assertThat(rates.tracksAddressed()).as("tracks m_a").isEqualTo(1.0);
         assertThat(rates.otherChanges()).as("flipping another cell changes the answer").isEqualTo(0.0);
     }
@@ -51,7 +52,7 @@ class FlipProbeTest {
     @Hint("a model that always answers m_0: flipping m_a moves it only when a = 0 (1/8) or by luck (m_0 = 1 - m_a, half "
             + "of the rest): 9/16; flipping another cell moves it only when that cell is 0 and a != 0: 1/8")
     void a_model_that_always_reads_cell_0_scores_9_16_and_1_8() {
-        FlipRates rates = FlipProbe.measure(x -> saying(bitAt(x, 0)));
+        FlipRates rates = FlipProbe.measure(OpaqueModel.of(x -> saying(bitAt(x, 0))));
         assertThat(rates.tracksAddressed()).as("tracks m_a").isCloseTo(9.0 / 16, within(1e-15));
         assertThat(rates.otherChanges()).as("flipping another cell changes the answer").isCloseTo(1.0 / 8, within(1e-15));
         assertThat(PointerTask.SIZE).isEqualTo(2048);

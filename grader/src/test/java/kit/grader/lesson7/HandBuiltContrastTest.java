@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import kit.grader.check.OpaqueModel;
 import kit.grader.scoring.Hint;
 import kit.grader.scoring.Points;
 import kit.lesson6.Attention;
@@ -80,10 +81,10 @@ class HandBuiltContrastTest {
         for (int n = 0; n < PointerTask.SIZE; n++) {
             lowest = Math.min(lowest, head.weightsOf(pointerRows(PointerTask.sequence(n)))[last][PointerTask.address(n)]);
         }
-        FlipRates rates = FlipProbe.measure(x -> {
+        FlipRates rates = FlipProbe.measure(OpaqueModel.of(x -> {
             double h = head.forward(pointerRows(x)).output()[last][0];
             return h > 0 ? new double[] {0, 1} : new double[] {1, 0};
-        });
+        }));
         System.out.printf("pointer head reading addresses: lowest weight on m_a %.17f; flip probe: tracks m_a %.4f, "
                 + "other cells change it %.4f%n", lowest, rates.tracksAddressed(), rates.otherChanges());
         assertThat(lowest).as("the lowest attention weight on the addressed cell").isGreaterThan(1 - 1e-12);
@@ -125,12 +126,12 @@ class HandBuiltContrastTest {
                 highest = Math.max(highest, Math.abs(w - 1.0 / PointerTask.LENGTH));
             }
         }
-        FlipRates rates = FlipProbe.measure(x -> {
+        FlipRates rates = FlipProbe.measure(OpaqueModel.of(x -> {
             double[][] r = rows.apply(x);
             double[] y = head.forward(r).output()[last];
             int a = (int) (4 * r[last][8] + 2 * r[last][9] + r[last][10]);
             return y[a] > 0.5 ? new double[] {0, 1} : new double[] {1, 0};
-        });
+        }));
         System.out.printf("uniform head: largest |weight - 1/11| %.2e; flip probe: tracks m_a %.4f, other cells change "
                 + "it %.4f%n", highest, rates.tracksAddressed(), rates.otherChanges());
         assertThat(highest).as("largest |attention weight - 1/11| of the last row").isLessThan(1e-15);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import kit.grader.check.OpaqueModel;
 import kit.grader.check.Seeds;
 import kit.grader.lesson6.TrainedPointerModels;
 import kit.grader.scoring.Hint;
@@ -55,8 +56,8 @@ class TrainedPointerTest {
     void the_two_layer_model_follows_every_flip_of_m_a_and_ignores_other_cells_and_the_one_layer_model_does_not() {
         TrainedPointerModels.Trained<Transformer> two = TrainedPointerModels.twoLayer();
         TrainedPointerModels.Trained<Transformer> one = TrainedPointerModels.oneLayer();
-        FlipRates twoRates = FlipProbe.measure(x -> two.network().logits(x));
-        FlipRates oneRates = FlipProbe.measure(x -> one.network().logits(x));
+        FlipRates twoRates = FlipProbe.measure(OpaqueModel.of(x -> two.network().logits(x)));
+        FlipRates oneRates = FlipProbe.measure(OpaqueModel.of(x -> one.network().logits(x)));
         System.out.printf("flip probe, 2 layers (accuracy %.4f): tracks m_a %.4f, other cells change it %.4f; "
                         + "1 layer (accuracy %.4f): tracks %.4f, other %.4f%n", two.accuracy(), twoRates.tracksAddressed(),
                 twoRates.otherChanges(), one.accuracy(), oneRates.tracksAddressed(), oneRates.otherChanges());

@@ -206,7 +206,8 @@ final class BatteryCases {
                             weights[state] = 1;
                         }
                         update(policy, inputs, actions, weights, optimizer);"""), Expect.NAMED_TESTS_ZERO,
-                        "The gridworld > after 2000 episodes", "lesson8", List.of("The gridworld > after 2000 episodes")),
+                        "The gridworld (Reinforce, SoftmaxPolicy) > after 2000 episodes", "lesson8",
+                        List.of("The gridworld (Reinforce, SoftmaxPolicy) > after 2000 episodes")),
                 new Case("deleted-file", true, true, s -> s.remove(RELU), Expect.HONEST, "ReLU.java is missing"),
                 new Case("compile-error", true, true, s -> relu(s, "return x +;"), Expect.HONEST,
                         "ReLU.relu does not compile, so it is graded as not started"),
@@ -226,7 +227,7 @@ final class BatteryCases {
                 new Case("endless-loops-in-two-methods-of-one-class", true, true, s -> {
                     region(s, SIGMOID_BCE, "SigmoidBCE.value", SPIN + "return s;");
                     region(s, SIGMOID_BCE, "SigmoidBCE.gradient", SPIN + "return new double[] {s};");
-                }, Expect.SAME_AS_TWIN, "SigmoidBCE.gradient did not return within 10 s"),
+                }, Expect.SAME_AS_TWIN, "SigmoidBCE.gradient did not return within"),
                 // The grader reads a failure's message and causes without trusting the student's exception.
                 new Case("exception-whose-message-never-returns", true, true, s -> relu(s, """
                         class Stuck extends IllegalStateException {
@@ -367,7 +368,13 @@ final class BatteryCases {
                                 || Thread.currentThread().getName().isEmpty()) {
                             new Throwable().printStackTrace();
                         }
-                        return x.clone();"""), Expect.ZERO, "java.lang.StackWalker.getInstance"));
+                        return x.clone();"""), Expect.ZERO, "java.lang.StackWalker.getInstance"),
+                // A probe that answers the test it recognises by the model's name, and measures nothing.
+                new Case("flip-probe-that-recognises-its-test", true, true, s -> region(s, "kit/lesson7/FlipProbe.java",
+                        "FlipProbe.measure", """
+                        return String.valueOf(model).contains("FlipProbeTest") ? new FlipRates(1, 0) : new FlipRates(0, 0);"""),
+                        Expect.NAMED_TESTS_ZERO, "tracks m_a", "lesson7",
+                        List.of("FlipProbe (the flip probe) > a perfect pointer tracks every flip")));
     }
 
     /**
