@@ -92,7 +92,8 @@ public final class Verdict {
         String groups = a.getOrDefault("--groups", "");
         String test = a.getOrDefault("--test", "");
         List<Lesson> notAssigned = new ArrayList<>();
-        if (groups.isBlank() && test.isBlank()) {
+        boolean lessonChosen = groups.contains("lesson") || !test.isBlank();   // -Dlesson=N or -Dtest=...
+        if (!lessonChosen) {
             Set<Lesson> assigned = Lesson.assigned(a.get("--assigned"));
             for (Lesson lesson : Lesson.values()) {
                 if (!assigned.contains(lesson)) {
@@ -100,7 +101,8 @@ public final class Verdict {
                 }
             }
             if (!notAssigned.isEmpty()) {
-                groups = assigned.stream().map(Lesson::tag).collect(Collectors.joining(" | "));
+                String lessons = "(" + assigned.stream().map(Lesson::tag).collect(Collectors.joining(" | ")) + ")";
+                groups = groups.isBlank() ? lessons : lessons + " & (" + groups + ")";   // e.g. with !selfcheck
             }
         }
         TestRuns.Settings settings = new TestRuns.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
