@@ -62,7 +62,7 @@ public final class DocumentedCommands {
                 "are what the generator makes");
         elsewhere("^\\./mvnw test$", "this build: the kit check grades the untouched stubs with it");
         elsewhere("^(\\./mvnw|mvnw\\.cmd) (-o )?(-q )?test( -Dlesson=(\\d|N))?$", "bench/student-loop, lesson by lesson");
-        elsewhere("^\\./mvnw test -Dgrader\\.seed=\\d+$", "instructor/test and instructor/regrade grade on a chosen seed");
+        elsewhere("^\\./mvnw test -Dgrader\\.seed=(\\d+|N)$", "instructor/test and instructor/regrade grade on a chosen seed");
         elsewhere("^\\./mvnw test -Dgrader\\.reports=DIR$", "instructor/test: every instructor tool grades this way");
         elsewhere("^\\./mvnw (-o -B -ntp )?verify -Pkit$", "this build is that command (.ci/run runs it on two JDKs)");
         elsewhere("^\\./mvnw verify -Pkit -Dlesson=N -Djacoco\\.skip=true$", "this build, one lesson at a time");
