@@ -160,6 +160,15 @@ final class Results {
         return maxScore().signum() > 0 && score().compareTo(maxScore()) == 0;
     }
 
+    /** The top-level output and every test's, one after another. */
+    String allOutput() {
+        StringBuilder all = new StringBuilder(String.valueOf(json.get("output")));
+        for (Map<?, ?> test : tests()) {
+            all.append('\n').append(test.get("output"));
+        }
+        return all.toString();
+    }
+
     private List<Map<?, ?>> tests() {
         return json.get("tests") instanceof List<?> tests
                 ? tests.stream().filter(t -> t instanceof Map).<Map<?, ?>>map(t -> (Map<?, ?>) t).toList() : List.of();

@@ -181,7 +181,8 @@ public final class SelfTest {
             // The untouched stubs: 0. A method stubbed after it ran away: the rest graded, the reason named.
             case GRADED -> r.status() == c.status() && r.maxScore().signum() > 0 && (c.expectedOutput().isEmpty()
                     ? r.score().signum() == 0
-                    : r.score().signum() > 0 && r.score().compareTo(r.maxScore()) < 0 && output.contains(c.expectedOutput()));
+                    : r.score().signum() > 0 && r.score().compareTo(r.maxScore()) < 0
+                            && r.allOutput().contains(c.expectedOutput()));
             // One method does not compile: it is not started (the compiler's line named), the rest graded.
             case COMPILE_ERROR -> r.status() == c.status() && r.score().signum() > 0
                     && r.score().compareTo(r.maxScore()) < 0 && output.contains(c.expectedOutput());
