@@ -154,7 +154,7 @@ public final class HeatMap extends Chart {
         int columns = values[0].length;
         double dx = (x1 - x0) / (columns - 1);
         double dy = (y1 - y0) / (rows - 1);
-        PaintScale scale = sequential ? new Sequential(low, high) : new Diverging(low, high);
+        PaintScale scale = sequential ? ColourRamp.sequential(low, high) : ColourRamp.diverging(low, high);
         // The grid as an image stretched over the plot: one drawImage, where a block per cell is thousands of fills.
         BufferedImage image = new BufferedImage(columns, rows, BufferedImage.TYPE_INT_RGB);
         for (int r = 0; r < rows; r++) {
@@ -188,7 +188,7 @@ public final class HeatMap extends Chart {
                     XYTextAnnotation cell = new XYTextAnnotation(
                             NEGATIVE_ZERO.matcher(text).matches() ? text.substring(1) : text, x0 + c * dx, y0 + r * dy);
                     cell.setFont(Style.LABEL);
-                    if (sequential && new Sequential(low, high).position(values[r][c]) > 0.6) {
+                    if (sequential && ColourRamp.sequential(low, high).position(values[r][c]) > 0.6) {
                         cell.setPaint(Color.WHITE);   // readable on the dark end
                     }
                     cell.setTextAnchor(TextAnchor.CENTER);
