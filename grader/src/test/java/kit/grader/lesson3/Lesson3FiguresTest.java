@@ -22,7 +22,7 @@ import kit.lesson3.ShapesTask;
  * Lesson 3's figures, on the book's task ({@link ShapesTask#original()}: the four bars, the lattice
  * of training positions) rather than the graded tests' drawn ones, so that the book's filters are
  * the bars': the permutation experiments of {@link ShapesTest} on the first seed of their budgets,
- * trained here (four networks, about a sixth of the lesson's training): a CNN and an MLP on the
+ * trained here (four networks, a fifth of what the graded tests train): a CNN and an MLP on the
  * original pixels, and each again on permuted pixels (the MLP from permuted initial weights).
  * <ul>
  *   <li>{@code lesson3-filters.png}: the CNN's four learned 3 x 3 filters;</li>
