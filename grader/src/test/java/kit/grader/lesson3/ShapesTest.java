@@ -58,9 +58,9 @@ import kit.lesson3.ShapesTask;
  *       from permuted initial weights, it gives the logits of the MLP trained on the original pixels
  *       to within 1e-6 (reference: at most 2.0e-9; only the order in which a sum is added differs, and
  *       training carries the last bits along), the same prediction on every test image (reference:
- *       always), and the original MLP fits its training set (at least 0.95; reference: 1.000 in the 60 runs
- *       of base seeds 26 to 45, the check's first),
- *       so that two models that learned nothing do not pass by agreeing.</li>
+ *       always), and the original MLP fits its training set (at least 0.95; reference: 1.000 in all 60
+ *       runs measured, base seeds 26 to 45), so that two models that learned nothing do not pass by
+ *       agreeing.</li>
  *   <li>a fixed pixel permutation and the CNN, 3 seeds, 2 must pass (the same rare slow training):
  *       test accuracy at least 0.80 on the original pixels (the held-out test's CNN of the seed, so
  *       its figures above) and at most 0.50 on permuted ones (a CNN trained on them from
@@ -128,7 +128,7 @@ class ShapesTest {
             Network<double[][][]> permuted) {
     }
 
-    /** A CNN on the original pixels, then one on permuted pixels, trained from one generator. */
+    /** A CNN on the original pixels and one on permuted pixels. */
     record PermutedCnns(Data data, PixelPermutation permutation, Network<double[][][]> original,
             Network<double[][][]> permuted) {
     }
