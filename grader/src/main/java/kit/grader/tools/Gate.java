@@ -143,9 +143,18 @@ public final class Gate {
     public static boolean compileWithStubs(Path root, Set<String> methods, Path classes) throws IOException {
         Submission submission = Submissions.rebuild(root.resolve(GenerateExercises.GIVEN),
                 root.resolve("exercises").resolve(GenerateExercises.SOURCES));
+        // Start from a copy of the gate's library: only the files holding those methods are compiled again.
+        Path target = root.resolve("exercises").resolve("target");
+        Path library = target.resolve("library");
+        LastCompile last = LastCompile.load(target.resolve("grader-gate").resolve(LastCompile.FILE), graderDigest(root),
+                digest(library));
+        LibraryCompiler.clean(classes);
+        if (!last.isEmpty()) {
+            copy(library, classes);
+        }
         List<String> refusals = new ArrayList<>(submission.refusals());
         Map<Path, Set<Integer>> stubbed = new HashMap<>();
-        read(submission, stubbed, new ArrayList<>(), refusals, LastCompile.none());
+        read(submission, stubbed, new ArrayList<>(), refusals, last);
         for (Rebuilt f : submission.files()) {
             for (int k = 0; k < f.regions().size(); k++) {
                 if (methods.contains(f.regions().get(k).method())) {
@@ -153,8 +162,22 @@ public final class Gate {
                 }
             }
         }
-        return refusals.isEmpty() && LibraryCompiler.compile(submission, classes, stubbed, LastCompile.none()).ok()
+        return refusals.isEmpty() && LibraryCompiler.compile(submission, classes, stubbed, last).ok()
                 && Rules.check(classes).isEmpty();
+    }
+
+    /** Copies the folder {@code from} (regular files only) into {@code to}. */
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path there = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(there);
+                } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(p, there);
+                }
+            }
+        }
     }
 
     /**
