@@ -69,14 +69,17 @@ public final class TestRuns {
 
     /**
      * Lists the tests without running any, for a refused submission: every graded test fails with
-     * {@code reason}, and the book's refusal is {@code refusal}.
+     * {@code reason}, and the book's refusal is {@code refusal}. The kit's own checks (worth no
+     * points) are not run and not reported: not running them says nothing about the kit.
      */
     public static Gradebook planOnly(Settings settings, String reason, String refusal, List<String> notes)
             throws IOException {
         TestRuns runs = new TestRuns(settings);
         runs.start(List.of("--plan-only"), "plan");
         for (GradedTest unit : runs.units.values()) {
-            unit.record(Outcome.FAILED, reason);
+            if (unit.lesson() != null) {
+                unit.record(Outcome.FAILED, reason);
+            }
         }
         return runs.book(0, refusal, notes);
     }

@@ -31,9 +31,14 @@ import kit.grader.tools.Submissions.Submission;
  * grade. A missing file, or one reached through a symbolic link, is graded with its stubs, an added
  * file is ignored, and a region that does not compile is graded as not started; each with a note.
  * A refused grade compiles the untouched stubs instead, so no submitted code runs at all.
+ *
+ * <p>Compiling is {@link LibraryCompiler}'s: after a small edit, only the changed files are read
+ * and compiled again ({@link LastCompile}).
  */
 public final class Gate {
     static final String GATE_FILE = "gate.properties";
+    private static final List<String> TOOLS = List.of("GenerateExercises", "Gate", "Rules", "Members", "Submissions",
+            "GivenTree", "LibraryCompiler", "LastCompile");
 
     private Gate() {
     }
@@ -51,7 +56,7 @@ public final class Gate {
         Submission submission = Submissions.rebuild(root.resolve(GenerateExercises.GIVEN),
                 root.resolve("exercises").resolve(GenerateExercises.SOURCES));
         List<String> refusals = new ArrayList<>(submission.refusals());
-        read(submission, new HashMap<>(), new ArrayList<>(), refusals);
+        read(submission, new HashMap<>(), new ArrayList<>(), refusals, LastCompile.none());
         return refusals;
     }
 
@@ -75,17 +80,21 @@ public final class Gate {
         Submission submission = Submissions.rebuild(given, submitted);
         String fingerprint = fingerprint(root, submission);
         Properties previous = load(gateFile);
-        if (fingerprint.equals(previous.getProperty("fingerprint"))
-                && digest(classes).equals(previous.getProperty("library"))) {
+        String library = digest(classes);
+        if (fingerprint.equals(previous.getProperty("fingerprint")) && library.equals(previous.getProperty("library"))) {
             return report(previous, false);
         }
+        Path lastFile = gateDir.resolve(LastCompile.FILE);
+        String grader = graderDigest(root);
+        LastCompile last = LastCompile.load(lastFile, grader, library);
+        Files.deleteIfExists(lastFile);   // written again only after a graded compile
         result.setProperty("fingerprint", fingerprint);
         List<String> notes = new ArrayList<>(submission.notes());
         List<String> refusals = new ArrayList<>(submission.refusals());
         Map<Path, Set<Integer>> stubbed = new HashMap<>();
-        read(submission, stubbed, notes, refusals);
+        read(submission, stubbed, notes, refusals, last);
         if (refusals.isEmpty()) {
-            Compiled compiled = compileForgiving(submission, classes, stubbed);
+            LibraryCompiler.Compiled compiled = LibraryCompiler.compile(submission, classes, stubbed, last);
             notes.addAll(compiled.notes());
             if (!compiled.ok()) {
                 result.setProperty("status", "broken");
@@ -103,10 +112,14 @@ public final class Gate {
             Submission stubs = new Submission(submission.files().stream()
                     .map(f -> new Rebuilt(f.relative(), f.generated(), Submissions.stubsOf(f.generated()))).toList(),
                     List.of(), List.of());
-            compileForgiving(stubs, classes, new HashMap<>());
+            LibraryCompiler.compile(stubs, classes, new HashMap<>(), LastCompile.none());
         }
-        result.setProperty("library", digest(classes));   // anything added to it later is no cache hit
+        library = digest(classes);
+        result.setProperty("library", library);   // anything added to it later is no cache hit
         result.setProperty("status", refusals.isEmpty() ? "graded" : "refused");
+        if (refusals.isEmpty()) {
+            last.store(lastFile, grader, library);
+        }
         result.setProperty("reason", String.join("\n", refusals));
         result.setProperty("notes", String.join("\n", notes));
         store(gateFile, result);
@@ -132,7 +145,7 @@ public final class Gate {
                 root.resolve("exercises").resolve(GenerateExercises.SOURCES));
         List<String> refusals = new ArrayList<>(submission.refusals());
         Map<Path, Set<Integer>> stubbed = new HashMap<>();
-        read(submission, stubbed, new ArrayList<>(), refusals);
+        read(submission, stubbed, new ArrayList<>(), refusals, LastCompile.none());
         for (Rebuilt f : submission.files()) {
             for (int k = 0; k < f.regions().size(); k++) {
                 if (methods.contains(f.regions().get(k).method())) {
@@ -140,16 +153,23 @@ public final class Gate {
                 }
             }
         }
-        return refusals.isEmpty() && compileForgiving(submission, classes, stubbed).ok() && Rules.check(classes).isEmpty();
+        return refusals.isEmpty() && LibraryCompiler.compile(submission, classes, stubbed, LastCompile.none()).ok()
+                && Rules.check(classes).isEmpty();
     }
 
     /**
      * Reads every region with javac's parser ({@link GivenTree}): one that does not parse is put
      * back to its stub in {@code stubbed} with a note; one that changes the given tree is refused.
+     * A file {@code last} saw in place, exactly as it is now, is not read again.
      */
     private static void read(Submission submission, Map<Path, Set<Integer>> stubbed, List<String> notes,
-            List<String> refusals) {
-        for (GivenTree.Finding finding : GivenTree.check(submission.files())) {
+            List<String> refusals, LastCompile last) {
+        Map<Rebuilt, String> keys = new java.util.LinkedHashMap<>();
+        submission.files().forEach(f -> keys.put(f, LastCompile.key(f)));
+        List<Rebuilt> unread = submission.files().stream().filter(f -> !last.readBefore(keys.get(f))).toList();
+        Set<Rebuilt> found = new java.util.HashSet<>();
+        for (GivenTree.Finding finding : GivenTree.check(unread)) {
+            found.add(finding.file());
             if (finding.parses()) {
                 refusals.add(finding.message());
             } else {
@@ -158,6 +178,8 @@ public final class Gate {
                         + " does not compile, so it is graded as not started: " + finding.message());
             }
         }
+        last.keepRead(new java.util.HashSet<>(keys.values()));
+        unread.stream().filter(f -> !found.contains(f)).forEach(f -> last.read(keys.get(f)));
     }
 
     private static int report(Properties gate, boolean fresh) {
@@ -178,121 +200,6 @@ public final class Gate {
         return 0;
     }
 
-    record Compiled(boolean ok, List<String> notes, List<String> errors) {
-    }
-
-    /**
-     * Compiles the submission into {@code classes}, with the regions in {@code stubbed} (by file)
-     * kept as stubs. A region that does not compile is put back to its stub (graded "not started")
-     * and added to {@code stubbed}, with a note, and the rest compiled again.
-     */
-    static Compiled compileForgiving(Submission submission, Path classes, Map<Path, Set<Integer>> stubbed)
-            throws IOException {
-        List<String> notes = new ArrayList<>();
-        for (int attempt = 0; ; attempt++) {
-            Map<Path, Map<Integer, Integer>> starts = new HashMap<>();
-            Map<Path, String> sources = new java.util.LinkedHashMap<>();
-            for (Rebuilt f : submission.files()) {
-                Map<Integer, Integer> s = new HashMap<>();
-                sources.put(f.relative(), f.source(stubbed.getOrDefault(f.relative(), Set.of()), s));
-                starts.put(f.relative(), s);
-            }
-            List<javax.tools.Diagnostic<? extends javax.tools.JavaFileObject>> errors = javac(sources, classes);
-            if (errors.isEmpty()) {
-                return new Compiled(true, notes, List.of());
-            }
-            boolean blamed = false;
-            List<String> unblamed = new ArrayList<>();
-            for (var d : errors) {
-                Path file = Path.of(d.getSource().toUri().getPath().substring(1));
-                String text = d.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse("");
-                Rebuilt f = submission.files().stream().filter(r -> r.relative().equals(file)).findFirst().orElse(null);
-                String shown = "exercises/src/main/java/" + file.toString().replace('\\', '/');
-                if (f == null || f.regions().isEmpty() || attempt > 3) {
-                    unblamed.add(shown + ":" + d.getLineNumber() + ": " + text);
-                    continue;
-                }
-                Set<Integer> mine = stubbed.computeIfAbsent(file, x -> new java.util.TreeSet<>());
-                int region = regionAt(f, starts.get(file), (int) d.getLineNumber());
-                List<Integer> toStub = region >= 0 ? List.of(region)
-                        : java.util.stream.IntStream.range(0, f.regions().size()).boxed().toList();
-                for (int k : toStub) {
-                    if (mine.add(k)) {
-                        blamed = true;
-                        Region r = f.regions().get(k);
-                        int line = region >= 0 ? r.studentLine() + (int) d.getLineNumber() - starts.get(file).get(k) : (int) d.getLineNumber();
-                        notes.add(r.method() + " does not compile, so it is graded as not started: "
-                                + shown + ":" + line + ": " + text);
-                    }
-                }
-            }
-            if (!blamed) {
-                return new Compiled(false, notes, unblamed.isEmpty() ? List.of("javac failed") : unblamed);
-            }
-        }
-    }
-
-    /** The region whose lines (or the closing brace right after them) hold {@code line}; -1 if none. */
-    private static int regionAt(Rebuilt f, Map<Integer, Integer> starts, int line) {
-        for (int k = 0; k < f.regions().size(); k++) {
-            Integer start = starts.get(k);
-            int length = (int) f.regions().get(k).text().chars().filter(c -> c == '\n').count() + 1;
-            if (start != null && line >= start && line <= start + length) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /** Compiles {@code sources} (relative path to text) into a clean {@code classes}; returns the errors. */
-    private static List<javax.tools.Diagnostic<? extends javax.tools.JavaFileObject>> javac(Map<Path, String> sources,
-            Path classes) throws IOException {
-        clean(classes);
-        Files.createDirectories(classes);
-        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("the grader needs a JDK (javac), not a JRE");
-        }
-        var diagnostics = new javax.tools.DiagnosticCollector<javax.tools.JavaFileObject>();
-        try (var files = compiler.getStandardFileManager(diagnostics, java.util.Locale.ROOT, StandardCharsets.UTF_8)) {
-            files.setLocationFromPaths(javax.tools.StandardLocation.CLASS_OUTPUT, List.of(classes));
-            List<javax.tools.JavaFileObject> units = new ArrayList<>();
-            for (Map.Entry<Path, String> e : sources.entrySet()) {
-                String uri = "string:///" + e.getKey().toString().replace('\\', '/');
-                units.add(new javax.tools.SimpleJavaFileObject(java.net.URI.create(uri), javax.tools.JavaFileObject.Kind.SOURCE) {
-                    @Override
-                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                        return e.getValue();
-                    }
-                });
-            }
-            boolean ok = compiler.getTask(null, files, diagnostics,
-                    List.of("--release", "17", "-proc:none", "-nowarn", "-Xlint:none", "-g"), null, units).call();
-            var errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR && d.getSource() != null).toList();
-            if (!ok && errors.isEmpty()) {
-                throw new IllegalStateException("javac failed without naming an error: " + diagnostics.getDiagnostics());
-            }
-            if (!ok) {
-                clean(classes);
-            }
-            return ok ? List.of() : new ArrayList<>(errors);
-        }
-    }
-
-    private static void clean(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
-
     /** A digest of every file in {@code classes} (names and bytes), or "" if there is none. */
     private static String digest(Path classes) throws IOException {
         if (!Files.isDirectory(classes)) {
@@ -310,15 +217,20 @@ public final class Gate {
         }
     }
 
+    /** A digest of the gate's own code and the JDK that runs it: what else decides what the gate makes of a file. */
+    private static String graderDigest(Path root) throws IOException {
+        StringBuilder all = new StringBuilder(Runtime.version().toString());
+        for (String tool : TOOLS) {
+            Path self = root.resolve("grader/src/main/java/kit/grader/tools/" + tool + ".java");
+            all.append('\0').append(Files.exists(self) ? Files.readString(self, StandardCharsets.UTF_8) : "");
+        }
+        return LastCompile.digest(all.toString());
+    }
+
     private static String fingerprint(Path root, Submission submission) throws IOException {
         try {
             var sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (String tool : List.of("GenerateExercises", "Gate", "Rules", "Submissions", "GivenTree")) {
-                Path self = root.resolve("grader/src/main/java/kit/grader/tools/" + tool + ".java");
-                if (Files.exists(self)) {
-                    sha.update(Files.readAllBytes(self));
-                }
-            }
+            sha.update(graderDigest(root).getBytes(StandardCharsets.UTF_8));
             for (Rebuilt f : submission.files()) {
                 sha.update(f.relative().toString().getBytes(StandardCharsets.UTF_8));
                 sha.update(f.generated().getBytes(StandardCharsets.UTF_8));

@@ -154,8 +154,8 @@ final class Submissions {
 
     /**
      * The submitted text in each stub's place: the given lines between stubs are found in the
-     * submission (whitespace and blank lines ignored), and whatever lies between them is the
-     * student's. Throws, naming the first given line not where it should be, if they are not all
+     * submission (whitespace, blank lines, {@code //} comment lines and comments added at the end of
+     * a given line ignored), and whatever lies between them is the student's. Throws, naming the first given line not where it should be, if they are not all
      * there, in order.
      */
     static List<Region> regions(String generated, String submitted) throws Misaligned {
@@ -167,7 +167,7 @@ final class Submissions {
                 segments.add(current);
                 stubLines.add(line);
                 current = new ArrayList<>();
-            } else if (!line.isBlank()) {
+            } else if (!ignored(line)) {
                 current.add(line.strip());
             }
         }
@@ -176,16 +176,16 @@ final class Submissions {
         List<Integer> at = new ArrayList<>();    // indices of non-blank submitted lines
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < raw.length; i++) {
-            if (!raw[i].isBlank()) {
+            if (!ignored(raw[i])) {
                 at.add(i);
-                keys.add(key(raw[i]));
+                keys.add(raw[i].strip());
             }
         }
         int[] starts = new int[segments.size()];
         int[] ends = new int[segments.size()];
         int from = 0;
         for (int s = 0; s < segments.size(); s++) {
-            List<String> segment = segments.get(s).stream().map(Submissions::key).toList();
+            List<String> segment = segments.get(s);
             boolean first = s == 0;
             boolean last = s == segments.size() - 1;
             int found = first ? 0 : last ? keys.size() - segment.size() : indexOf(keys, segment, from);
@@ -193,12 +193,12 @@ final class Submissions {
                 found = bestMatch(keys, segment, from);
             }
             for (int k = 0; k < segment.size(); k++) {
-                if (found + k >= keys.size() || !keys.get(found + k).equals(segment.get(k))) {
-                    throw misaligned(raw, at, found + k, "\"" + segments.get(s).get(k) + "\"");
+                if (found + k >= keys.size() || !sameLine(keys.get(found + k), segment.get(k))) {
+                    throw misaligned(raw, at, found + k, segments.get(s).get(k));
                 }
             }
             if (last && found + segment.size() != keys.size()) {
-                throw misaligned(raw, at, found + segment.size(), "the end of the file");
+                throw misaligned(raw, at, found + segment.size(), null);
             }
             starts[s] = found;
             ends[s] = found + segment.size();
@@ -220,7 +220,7 @@ final class Submissions {
         int bestLength = -1;
         for (int i = from; i < keys.size(); i++) {
             int n = 0;
-            while (n < segment.size() && i + n < keys.size() && keys.get(i + n).equals(segment.get(n))) {
+            while (n < segment.size() && i + n < keys.size() && sameLine(keys.get(i + n), segment.get(n))) {
                 n++;
             }
             if (n > bestLength) {
@@ -232,24 +232,68 @@ final class Submissions {
     }
 
     private static boolean matches(List<String> keys, List<String> segment, int at) {
-        return at >= 0 && at + segment.size() <= keys.size() && keys.subList(at, at + segment.size()).equals(segment);
+        if (at < 0 || at + segment.size() > keys.size()) {
+            return false;
+        }
+        for (int k = 0; k < segment.size(); k++) {
+            if (!sameLine(keys.get(at + k), segment.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /**
+     * The first given line not in its place: at the submitted line {@code keyIndex} (among the
+     * lines not {@link #ignored}), or just before it where the student turned it into a comment.
+     * {@code given} is the given line expected there, or null for the end of the file.
+     */
     private static Misaligned misaligned(String[] raw, List<Integer> at, int keyIndex, String given) {
-        if (keyIndex >= at.size()) {
-            return new Misaligned(raw.length, "the file ends where the given code has " + given);
+        String expected = given == null ? "the end of the file" : "\"" + given + "\"";
+        int line = keyIndex >= at.size() ? raw.length : at.get(keyIndex);
+        for (int i = line - 1; given != null && i >= 0 && ignored(raw[i]); i--) {
+            String text = raw[i].strip();
+            if (text.startsWith("//") && key(text.substring(2)).equals(key(given))) {
+                return new Misaligned(i + 1, "\"" + text + "\" where the given code has " + expected);
+            }
         }
-        int line = at.get(keyIndex);
-        return new Misaligned(line + 1, "\"" + raw[line].strip() + "\" where the given code has " + given);
+        if (keyIndex >= at.size()) {
+            return new Misaligned(raw.length, "the file ends where the given code has " + expected);
+        }
+        return new Misaligned(line + 1, "\"" + raw[line].strip() + "\" where the given code has " + expected);
     }
 
     private static int indexOf(List<String> lines, List<String> segment, int from) {
         for (int i = from; i + segment.size() <= lines.size(); i++) {
-            if (lines.subList(i, i + segment.size()).equals(segment)) {
+            if (matches(lines, segment, i)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a line plays no part in lining the submission up with the given code: blank, or
+     * only a {@code //} comment (the student's own, or a given one deleted). Such a line outside the
+     * regions is never compiled: the library is rebuilt from the given text.
+     */
+    private static boolean ignored(String line) {
+        return line.isBlank() || line.strip().startsWith("//");
+    }
+
+    /**
+     * Whether a submitted line is the given one: equal but for whitespace, and but for a
+     * {@code //} comment the student added at its end (only where the given line has no
+     * {@code //} of its own, so that nothing inside a string can be taken for a comment).
+     */
+    static boolean sameLine(String submitted, String given) {
+        String s = key(submitted);
+        String g = key(given);
+        if (s.equals(g)) {
+            return true;
+        }
+        int comment = submitted.indexOf("//");
+        return comment > 0 && !given.contains("//") && key(submitted.substring(0, comment)).equals(g);
     }
 
     /** A line with its whitespace removed, so that reformatting is not a change. */

@@ -131,7 +131,15 @@ class GenerateExercisesTest {
         Files.writeString(exercise, stub.replace("        check(x);", "      check( x );\n\n"));
         assertThat(Gate.refusals(root)).as("reformatting is not a change").isEmpty();
 
-        Files.writeString(exercise, stub + "// appended\n");
+        Files.writeString(exercise, stub.replace("check(x);", "check(x); // my note: x is checked first")
+                .replace("final class Thing {", "final class Thing {\n    // my own comment line\n"));
+        assertThat(Gate.refusals(root)).as("comments of the student's own on given code").isEmpty();
+
+        Files.writeString(exercise, stub.replace("check(x);", "check(-x); // changed"));
+        assertThat(Gate.refusals(root)).singleElement(as(STRING))
+                .contains("Thing.java:5: changes given code: \"check(-x); // changed\" where the given code has \"check(x);\"");
+
+        Files.writeString(exercise, stub + "int appended;\n");
         assertThat(Gate.refusals(root)).singleElement(as(STRING)).contains("Thing.java:9: changes given code");
 
         Files.writeString(exercise, stub.replace(stubLine, "        return 2 * x; }\n    double more() { return 1;"));
