@@ -68,12 +68,23 @@ public final class Block implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
+        return forward(x, 0);
+    }
+
+    /**
+     * {@link #forward}, with the rows before {@code from} of the output left unfinished (those rows of
+     * the attention's output and the feed-forward branch are left 0): for a block whose output is read
+     * only from row {@code from} on, such as a transformer's last block, whose logits read its last
+     * row. Its backward is then right only for a gradient that is 0 in those rows, and the same bit
+     * for bit as {@link #forward}'s.
+     */
+    Pass<double[][], double[][]> forward(double[][] x, int from) {
         int rows = Shapes.requireSequence("Block.forward input", "d", x, -1, d, "time x features");
         Pass<double[][], double[][]> n1 = Sequences.normalize(norm1, x);
-        Pass<double[][], double[][]> at = attention.forward(n1.output());
+        Pass<double[][], double[][]> at = attention.forward(n1.output(), from);
         double[][] u = Sequences.add(x, at.output());
-        Pass<double[][], double[][]> n2 = Sequences.normalize(norm2, u);
-        Pass<double[][], double[][]> ff = ffn.forward(n2.output());
+        Pass<double[][], double[][]> n2 = Sequences.normalize(norm2, u, from);
+        Pass<double[][], double[][]> ff = ffn.forward(n2.output(), from);
         double[][] y = Sequences.add(u, ff.output());
         return Pass.of(y, g -> {
             Shapes.requireSequence("Block.backward dL/dy", g, rows, d, "the shape of the forward's output");

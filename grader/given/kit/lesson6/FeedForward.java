@@ -47,14 +47,19 @@ final class FeedForward implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
+        return forward(x, 0);
+    }
+
+    /** {@link #forward} for the rows from {@code from} on; the rows before it are left 0 (see {@link Block}). */
+    Pass<double[][], double[][]> forward(double[][] x, int from) {
         int rows = Shapes.requireSequence("FeedForward.forward input", "d", x, -1, d, "time x features");
         double[][] input = Rows.copy(x);
-        double[][] hidden = Sequences.affine(expand, input);  // T x f, before the ReLU
+        double[][] hidden = Sequences.affine(expand, input, from);  // T x f, before the ReLU
         double[][] active = new double[rows][];                // T x f, after it
         for (int t = 0; t < rows; t++) {
             active[t] = ReLU.relu(hidden[t]);
         }
-        return Pass.of(Sequences.affine(contract, active), g -> {
+        return Pass.of(Sequences.affine(contract, active, from), g -> {
             Shapes.requireSequence("FeedForward.backward dL/dy", g, rows, d, "the shape of the forward's output");
             double[][] dx = new double[rows][];
             for (int t = 0; t < rows; t++) {

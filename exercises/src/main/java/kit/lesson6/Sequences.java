@@ -38,9 +38,14 @@ final class Sequences {
 
     /** {@code y[t] = W x[t] + b} for every row ({@link Linear#affine}): a new {@code T x out} array. */
     static double[][] affine(Linear layer, double[][] x) {
+        return affine(layer, x, 0);
+    }
+
+    /** {@link #affine(Linear, double[][])} for the rows from {@code from} on; the rows before it are left 0. */
+    static double[][] affine(Linear layer, double[][] x, int from) {
         double[][] y = new double[x.length][];
         for (int t = 0; t < x.length; t++) {
-            y[t] = layer.affine(x[t]);
+            y[t] = t < from ? new double[layer.bias().length] : layer.affine(x[t]);
         }
         return y;
     }
@@ -61,10 +66,15 @@ final class Sequences {
 
     /** {@code norm} on every row of {@code x}: one pass for the sequence, its backward row by row. */
     static Pass<double[][], double[][]> normalize(LayerNorm norm, double[][] x) {
+        return normalize(norm, x, 0);
+    }
+
+    /** {@link #normalize(LayerNorm, double[][])} for the rows from {@code from} on; the rows before it are left 0. */
+    static Pass<double[][], double[][]> normalize(LayerNorm norm, double[][] x, int from) {
         double[][] input = Rows.copy(x);
         double[][] y = new double[input.length][];
         for (int t = 0; t < input.length; t++) {
-            y[t] = norm.normalize(input[t]);
+            y[t] = t < from ? new double[input[t].length] : norm.normalize(input[t]);
         }
         return Pass.of(y, g -> {
             requireRows("LayerNorm.backward dL/dy", g, input.length);

@@ -102,6 +102,14 @@ public final class Attention implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
+        return forward(x, 0);
+    }
+
+    /**
+     * {@link #forward} with the output map applied to the rows from {@code from} on only; the output's
+     * rows before it are left 0 (see {@link Block}). Every row is still a key and a value.
+     */
+    Pass<double[][], double[][]> forward(double[][] x, int from) {
         int rows = Shapes.requireSequence("Attention.forward input", "d", x, -1, d, "time x features");
         double[][] input = Rows.copy(x);
         double[][] q = Sequences.affine(query, input);
@@ -109,7 +117,7 @@ public final class Attention implements Layer<double[][], double[][]> {
         double[][] v = Sequences.affine(value, input);
         double[][] a = weights(q, k);
         double[][] h = mix(a, v);
-        return Pass.of(Sequences.affine(output, h), g -> {
+        return Pass.of(Sequences.affine(output, h, from), g -> {
             Shapes.requireSequence("Attention.backward dL/dy", g, rows, d, "the shape of the forward's output");
             double[][][] dqkv = backward(q, k, v, a, Sequences.backward(output, h, g));
             // x fed all three projections: its gradient is the sum of the three ways back
