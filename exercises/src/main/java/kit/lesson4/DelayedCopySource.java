@@ -21,7 +21,9 @@ import java.util.random.RandomGenerator;
  *       {@code r = (1-p)/V}: {@code H = -q log q - (V-1) r log r}.</li>
  * </ul>
  * The lesson's source, {@link #LESSON}: {@code V = 4}, {@code k = 3}, {@code p = 0.8}, so
- * {@code log 4 = 1.3863} and {@code H = -0.85 log 0.85 - 3 (0.05) log 0.05 = 0.5875}.
+ * {@code log 4 = 1.3863} and {@code H = -0.85 log 0.85 - 3 (0.05) log 0.05 = 0.5875}. The grader
+ * plays sources {@linkplain #drawn drawn} from its seed: {@code V} from 3 to 5, {@code k} from 2 to
+ * 4, the same {@code p}.
  *
  * <p>Book: {@code src/site/markdown/lesson4.md}, "A source of known order".
  */
@@ -33,6 +35,12 @@ public final class DelayedCopySource {
     private final int order;
     private final double copyProbability;
 
+    /** The smallest and largest alphabet and order of a {@linkplain #drawn drawn} source. */
+    public static final int FEWEST_TOKENS = 3;
+    public static final int MOST_TOKENS = 5;
+    public static final int LOWEST_ORDER = 2;
+    public static final int HIGHEST_ORDER = 4;
+
     public DelayedCopySource(int alphabet, int order, double copyProbability) {
         if (alphabet < 2 || order < 1 || !(copyProbability >= 0 && copyProbability <= 1)) {
             throw new IllegalArgumentException("DelayedCopySource: alphabet = " + alphabet + " (at least 2), order = "
@@ -43,6 +51,16 @@ public final class DelayedCopySource {
         this.copyProbability = copyProbability;
     }
 
+    /**
+     * A source drawn from {@code rng}: {@code V} uniform in {@value #FEWEST_TOKENS} to {@value #MOST_TOKENS},
+     * {@code k} uniform in {@value #LOWEST_ORDER} to {@value #HIGHEST_ORDER}, the lesson's copy probability 0.8.
+     */
+    public static DelayedCopySource drawn(RandomGenerator rng) {
+        int alphabet = FEWEST_TOKENS + rng.nextInt(MOST_TOKENS - FEWEST_TOKENS + 1);
+        int order = LOWEST_ORDER + rng.nextInt(HIGHEST_ORDER - LOWEST_ORDER + 1);
+        return new DelayedCopySource(alphabet, order, LESSON.copyProbability);
+    }
+
     /** {@code V}, the number of tokens. */
     public int alphabet() {
         return alphabet;
@@ -51,6 +69,11 @@ public final class DelayedCopySource {
     /** {@code k}, how far back the copied token lies. */
     public int order() {
         return order;
+    }
+
+    /** {@code p}, the probability that a token copies the one {@code k} back. */
+    public double copyProbability() {
+        return copyProbability;
     }
 
     /** A stream of {@code length} tokens, each in {@code 0 .. V-1}. */
@@ -78,6 +101,12 @@ public final class DelayedCopySource {
         double r = (1 - copyProbability) / alphabet;
         double q = copyProbability + r;
         return -q * log(q) - (alphabet - 1) * r * log(r);
+    }
+
+    /** Such as {@code "V = 4, k = 3, p = 0.8"}. */
+    @Override
+    public String toString() {
+        return "V = " + alphabet + ", k = " + order + ", p = " + copyProbability;
     }
 
     /** {@code log x}, with {@code 0 log 0 = 0} in mind: 0 for {@code x = 0}. */

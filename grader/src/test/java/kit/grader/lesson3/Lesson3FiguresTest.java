@@ -16,12 +16,14 @@ import kit.grader.figures.HeatMap;
 import kit.grader.figures.LessonFigures;
 import kit.grader.figures.Panels;
 import kit.lesson3.LabelledImages;
+import kit.lesson3.ShapesTask;
 
 /**
- * Lesson 3's figures, from the first seed of the permutation experiments' budgets, as
- * {@link ShapesTest} trained them (kept from the graded run, or trained now if those tests did not
- * run): a CNN and an MLP on the original pixels, and each again on permuted pixels (the MLP from
- * permuted initial weights). The CNN on the original pixels is the held-out test's CNN of that seed.
+ * Lesson 3's figures, on the book's task ({@link ShapesTask#original()}: the four bars, the lattice
+ * of training positions) rather than the graded tests' drawn ones, so that the book's filters are
+ * the bars': the permutation experiments of {@link ShapesTest} on the first seed of their budgets,
+ * trained here (four networks, a fifth of what the graded tests train): a CNN and an MLP on the
+ * original pixels, and each again on permuted pixels (the MLP from permuted initial weights).
  * <ul>
  *   <li>{@code lesson3-filters.png}: the CNN's four learned 3 x 3 filters;</li>
  *   <li>{@code lesson3-accuracy.png}: accuracy on seen positions, unseen positions, and unseen
@@ -35,10 +37,11 @@ class Lesson3FiguresTest extends LessonFigures {
     @Override
     protected void draw(FigureFolder folder) throws IOException {
         long seed = Seeds.seed(0);
-        ShapesTest.PermutedCnns cnns = ShapesTest.permutedCnns(seed);
-        ShapesTest.PermutedMlps mlps = ShapesTest.permutedMlps(seed);
+        ShapesTest.Data book = new ShapesTest.Data(ShapesTask.original());
+        ShapesTest.PermutedCnns cnns = ShapesTest.permutedCnns(book, seed);
+        ShapesTest.PermutedMlps mlps = ShapesTest.permutedMlps(book, seed);
         folder.write("filters", filters(cnns.original()));
-        LabelledImages permutedTest = ShapesTest.TEST.permuted(cnns.permutation());
+        LabelledImages permutedTest = book.test().permuted(cnns.permutation());
         String cnn = "CNN (" + cnns.original().parameterCount() + " parameters)";
         String mlp = "MLP (" + mlps.original().parameterCount() + " parameters)";
         String seen = "seen positions (training)";
@@ -46,11 +49,11 @@ class Lesson3FiguresTest extends LessonFigures {
         String permuted = "unseen, pixels permuted";
         folder.write("accuracy", new BarPlot("Shapes: what each model's bet buys", "", "accuracy")
                 .valueRange(0, 1.1)
-                .bar(cnn, seen, ShapesTest.TRAIN.accuracy(cnns.original()))
-                .bar(cnn, unseen, ShapesTest.TEST.accuracy(cnns.original()))
+                .bar(cnn, seen, book.train().accuracy(cnns.original()))
+                .bar(cnn, unseen, book.test().accuracy(cnns.original()))
                 .bar(cnn, permuted, permutedTest.accuracy(cnns.permuted()))
-                .bar(mlp, seen, ShapesTest.TRAIN.accuracy(mlps.original()))
-                .bar(mlp, unseen, ShapesTest.TEST.accuracy(mlps.original()))
+                .bar(mlp, seen, book.train().accuracy(mlps.original()))
+                .bar(mlp, unseen, book.test().accuracy(mlps.original()))
                 .bar(mlp, permuted, permutedTest.accuracy(mlps.permuted()))
                 .horizontal(0.25, "chance: 0.25")
                 .size(900, 500));

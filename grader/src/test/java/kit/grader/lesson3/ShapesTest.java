@@ -33,41 +33,67 @@ import kit.lesson3.PixelPermutation;
 import kit.lesson3.ShapesTask;
 
 /**
- * The lesson's claim as behaviour, on the shapes task (four 3-pixel templates on a 12 x 12 canvas;
- * 25 training positions, 75 unseen test positions). Both models train the same way: softmax
- * cross-entropy (Lesson 2's {@link SoftmaxCrossEntropy}), plain SGD, 80 epochs, batch 1, learning rate 0.3.
+ * The lesson's claim as behaviour, on shapes tasks drawn from the grader's seed
+ * ({@link ShapesTask#drawn}: four different strokes of three pixels, 25 training positions drawn so
+ * that every row and column of positions has one; 100 training images, 300 test images at the 75
+ * unseen positions), one task per seed shared by the three tests. A task fixed in advance (the book's
+ * four bars) could be passed by a convolution that recognises the known templates by their pixels;
+ * a drawn one can only be learned. The CNN's logits must also be what its weights compute
+ * ({@link CnnByHand}, to 1e-9 on every test image): a forward that classifies some other way fails
+ * every seed. Both models train with softmax cross-entropy (Lesson 2's {@link SoftmaxCrossEntropy}),
+ * plain SGD, batch 1, learning rate 0.3: the CNN 160 epochs, the MLP 80. (With 80 epochs the CNN is
+ * still learning on some drawn tasks: 19 of 120 ended below 0.85, the worst at 0.63; with 160 the
+ * worst of the same 120 was 0.893. The MLP fits its training set within 80.)
  *
- * <p>Budgets, and the margins measured on the reference over base seeds 1 to 40
- * ({@code -Dgrader.seed=N}: 200 runs of the first test, 120 of each of the others) and the default:
+ * <p>Budgets, and the margins measured on the reference over the default base seed and base seeds 1
+ * to 45 ({@code -Dgrader.seed=N}: 230 runs of the first test, 138 of the second):
  * <ul>
- *   <li>positions held out, 5 seeds, 4 must pass: the CNN's test accuracy must reach 0.85
- *       (reference: median 0.993; about 1 training in 100 ends in a poor minimum, 0.70 to 0.75 on
- *       train and test alike: 1 of 300 further seeds, and 2 of the 100 trainings behind 20 other
- *       grader seeds, which is why one seed may fail); the MLP must
- *       fit its training set (at least 0.99; reference 1.000 always) and stay at most 0.40 on the
- *       test set (chance is 0.25; reference 0.217 to 0.310, median 0.267).</li>
+ *   <li>positions held out, 5 seeds, 4 must pass: the CNN's test accuracy must reach 0.80
+ *       (reference: 0.840 to 1.000, median 0.990, 5th percentile 0.937; the two lowest 0.840 and 0.877,
+ *       on tasks where it also fits only 0.87 and 0.88 of its training set, which is why one seed may
+ *       fail); the MLP must fit its training set (at least 0.95; reference 1.000, twice 0.990) and stay
+ *       at most 0.40 on the test set (chance is 0.25; reference 0.087 to 0.257, median 0.173: below
+ *       chance, since a test image's pixels were lit in training by templates of other classes).</li>
  *   <li>a fixed pixel permutation and the MLP, 3 seeds, all must pass: trained on permuted pixels
  *       from permuted initial weights, it gives the logits of the MLP trained on the original pixels
- *       to within 1e-9 (reference: at most 7.1e-14; only the order in which a sum is added differs)
- *       and the same prediction on every test image (reference: always).</li>
- *   <li>a fixed pixel permutation and the CNN, 3 seeds, 2 must pass (the same rare poor minimum):
- *       test accuracy at least 0.85
- *       on the original pixels (reference: 0.94 to 1.00) and at most 0.50 on permuted ones
- *       (reference: 0.220 to 0.277, chance).</li>
+ *       to within 1e-6 (reference: at most 2.0e-9; only the order in which a sum is added differs, and
+ *       training carries the last bits along), the same prediction on every test image (reference:
+ *       always), and the original MLP fits its training set (at least 0.95; reference: 1.000 in all 60
+ *       runs measured, base seeds 26 to 45), so that two models that learned nothing do not pass by
+ *       agreeing.</li>
+ *   <li>a fixed pixel permutation and the CNN, 3 seeds, 2 must pass (the same rare slow training):
+ *       test accuracy at least 0.80 on the original pixels (the held-out test's CNN of the seed, so
+ *       its figures above) and at most 0.50 on permuted ones (a CNN trained on them from
+ *       {@code new Random(seed + 2)}; reference over the default base seed and base seeds 1 to 25, 78
+ *       runs: 0.217 to 0.260, chance).</li>
  * </ul>
+ * On the book's task ({@link ShapesTask#original()}, 100 runs and 60 of the permuted CNN, base seeds 1
+ * to 20) the same recipe gives: CNN 0.977 to 1.000, median 0.993; MLP 0.207 to 0.313, training set
+ * always fitted; permuted CNN 0.197 to 0.283.
  */
 @Tag("lesson3")
 @Order(6)
 @DisplayName("Shapes at unseen positions (Conv2D, GlobalAvgPool, Flatten)")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ShapesTest {
-    static final Training TRAINING = new Training(80, 1);
+    /** The CNN's epochs: on some drawn tasks it is still learning after 80 (see the class comment). */
+    static final Training CNN_TRAINING = new Training(160, 1);
+    /** The MLP's epochs: it fits every training image within 80. */
+    static final Training MLP_TRAINING = new Training(80, 1);
     static final double LEARNING_RATE = 0.3;
-    static final double CNN_BAR = 0.85;
+    static final double CNN_BAR = 0.80;
     static final double MLP_CEILING = 0.40;
     static final double PERMUTED_CNN_CEILING = 0.50;
-    static final LabelledImages TRAIN = ShapesTask.train();
-    static final LabelledImages TEST = ShapesTask.test();
+    static final double MLP_FIT = 0.95;
+    /** How far the permuted MLP's logits may be from the original's: rounding, carried through training. */
+    static final double SAME_LOGITS = 1e-6;
+    /** Salt for the task's generator, so that the task and the networks' weights draw different numbers. */
+    static final long TASK_SALT = 0x3C6EF372FE94F82AL;
+
+    /** The task of {@code seed}: four templates and the training positions, drawn from it. */
+    static ShapesTask task(long seed) {
+        return ShapesTask.drawn(new Random(seed ^ TASK_SALT));
+    }
 
     /** conv 1 -> 4, k = 3, ReLU, global average pooling, linear 4 -> 4: 40 + 20 = 60 parameters. */
     static Network<double[][][]> cnn(Random rng) {
@@ -81,36 +107,51 @@ class ShapesTest {
                 new SoftmaxCrossEntropy());
     }
 
-    static Network<double[][][]> trained(Network<double[][][]> net, LabelledImages data, Random rng) {
-        net.fit(data.images(), data.targets(), TRAINING, new Sgd(LEARNING_RATE), rng);
+    static Network<double[][][]> trained(Network<double[][][]> net, Training training, LabelledImages data, Random rng) {
+        net.fit(data.images(), data.targets(), training, new Sgd(LEARNING_RATE), rng);
         return net;
     }
 
+    /** One seed's task with its training and test images. */
+    record Data(ShapesTask task, LabelledImages train, LabelledImages test) {
+        Data(ShapesTask task) {
+            this(task, task.train(), task.test());
+        }
+    }
+
     /** The held-out experiment's pair on one seed: a CNN, then an MLP, trained from one generator. */
-    record HeldOut(Network<double[][][]> cnn, Network<double[][][]> mlp, double cnnMillis) {
+    record HeldOut(Data data, Network<double[][][]> cnn, Network<double[][][]> mlp, double cnnMillis) {
     }
 
     /** An MLP on the original pixels and one on permuted pixels from permuted initial weights. */
-    record PermutedMlps(PixelPermutation permutation, Network<double[][][]> original, Network<double[][][]> permuted) {
+    record PermutedMlps(Data data, PixelPermutation permutation, Network<double[][][]> original,
+            Network<double[][][]> permuted) {
     }
 
-    /** A CNN on the original pixels, then one on permuted pixels, trained from one generator. */
-    record PermutedCnns(PixelPermutation permutation, Network<double[][][]> original, Network<double[][][]> permuted) {
+    /** A CNN on the original pixels and one on permuted pixels. */
+    record PermutedCnns(Data data, PixelPermutation permutation, Network<double[][][]> original,
+            Network<double[][][]> permuted) {
     }
 
-    // Each seed's networks are trained once and kept: the lesson's figures (Lesson3FiguresTest) draw them.
+    // Each seed's networks are trained once and kept: a seed's task is drawn once for all three tests.
+    private static final Map<Long, Data> DATA = new ConcurrentHashMap<>();
     private static final Map<Long, HeldOut> HELD_OUT = new ConcurrentHashMap<>();
     private static final Map<Long, PermutedMlps> PERMUTED_MLPS = new ConcurrentHashMap<>();
     private static final Map<Long, PermutedCnns> PERMUTED_CNNS = new ConcurrentHashMap<>();
 
+    static Data data(long seed) {
+        return DATA.computeIfAbsent(seed, s -> new Data(task(s)));
+    }
+
     static HeldOut heldOut(long seed) {
         return HELD_OUT.computeIfAbsent(seed, s -> {
+            Data data = data(s);
             Random rng = new Random(s);
             long start = System.nanoTime();
-            Network<double[][][]> cnn = trained(cnn(rng), TRAIN, rng);
+            Network<double[][][]> cnn = trained(cnn(rng), CNN_TRAINING, data.train(), rng);
             double cnnMillis = (System.nanoTime() - start) / 1e6;
-            Network<double[][][]> mlp = trained(mlp(new Linear(144, 32, rng), rng), TRAIN, rng);
-            return new HeldOut(cnn, mlp, cnnMillis);
+            Network<double[][][]> mlp = trained(mlp(new Linear(144, 32, rng), rng), MLP_TRAINING, data.train(), rng);
+            return new HeldOut(data, cnn, mlp, cnnMillis);
         });
     }
 
@@ -119,31 +160,53 @@ class ShapesTest {
     }
 
     static PermutedMlps permutedMlps(long seed) {
-        return PERMUTED_MLPS.computeIfAbsent(seed, s -> {
+        return PERMUTED_MLPS.computeIfAbsent(seed, s -> permutedMlps(data(s), s));
+    }
+
+    /** The MLP pair on {@code data}, trained now (the figures train it on the book's task). */
+    static PermutedMlps permutedMlps(Data data, long seed) {
+        PixelPermutation permutation = permutation(seed);
+        Random rngA = new Random(seed);
+        Random rngB = new Random(seed);
+        Linear firstA = new Linear(144, 32, rngA);
+        Linear firstB = new Linear(144, 32, rngB);
+        for (double[] row : firstB.weights()) {
+            System.arraycopy(permutation.apply(row), 0, row, 0, row.length);
+        }
+        Network<double[][][]> a = mlp(firstA, rngA);
+        Network<double[][][]> b = mlp(firstB, rngB);
+        trained(a, MLP_TRAINING, data.train(), new Random(seed + 1));
+        trained(b, MLP_TRAINING, data.train().permuted(permutation), new Random(seed + 1));
+        return new PermutedMlps(data, permutation, a, b);
+    }
+
+    /**
+     * The CNN pair of {@code seed}: the held-out test's CNN of that seed on the original pixels (the
+     * same recipe, trained once), and one on permuted pixels from a generator of its own.
+     */
+    static PermutedCnns permutedCnns(long seed) {
+        return PERMUTED_CNNS.computeIfAbsent(seed, s -> {
+            Data data = data(s);
             PixelPermutation permutation = permutation(s);
-            Random rngA = new Random(s);
-            Random rngB = new Random(s);
-            Linear firstA = new Linear(144, 32, rngA);
-            Linear firstB = new Linear(144, 32, rngB);
-            for (double[] row : firstB.weights()) {
-                System.arraycopy(permutation.apply(row), 0, row, 0, row.length);
-            }
-            Network<double[][][]> a = mlp(firstA, rngA);
-            Network<double[][][]> b = mlp(firstB, rngB);
-            trained(a, TRAIN, new Random(s + 1));
-            trained(b, TRAIN.permuted(permutation), new Random(s + 1));
-            return new PermutedMlps(permutation, a, b);
+            Random rng = new Random(s + 2);
+            Network<double[][][]> permuted = trained(cnn(rng), CNN_TRAINING, data.train().permuted(permutation), rng);
+            return new PermutedCnns(data, permutation, heldOut(s).cnn(), permuted);
         });
     }
 
-    static PermutedCnns permutedCnns(long seed) {
-        return PERMUTED_CNNS.computeIfAbsent(seed, s -> {
-            PixelPermutation permutation = permutation(s);
-            Random rng = new Random(s);
-            Network<double[][][]> original = trained(cnn(rng), TRAIN, rng);
-            Network<double[][][]> permuted = trained(cnn(rng), TRAIN.permuted(permutation), rng);
-            return new PermutedCnns(permutation, original, permuted);
-        });
+    /** The CNN pair on {@code data}, trained now (the figures train it on the book's task). */
+    static PermutedCnns permutedCnns(Data data, long seed) {
+        PixelPermutation permutation = permutation(seed);
+        Random rng = new Random(seed);
+        Network<double[][][]> original = trained(cnn(rng), CNN_TRAINING, data.train(), rng);
+        Network<double[][][]> permuted = trained(cnn(rng), CNN_TRAINING, data.train().permuted(permutation), rng);
+        return new PermutedCnns(data, permutation, original, permuted);
+    }
+
+    /** Nothing when the CNN's logits are its weights' ({@link CnnByHand}); else what is wrong. */
+    static String notItsWeights(double forwardError) {
+        return forwardError <= CnnByHand.TOLERANCE ? "" : String.format(Locale.ROOT, "; but its logits are not what "
+                + "its weights compute (conv, ReLU, mean, linear): they differ by up to %.2e on a test image", forwardError);
     }
 
     @Test
@@ -158,20 +221,24 @@ class ShapesTest {
             Network<double[][][]> cnn = pair.cnn();
             Network<double[][][]> mlp = pair.mlp();
             double cnnMillis = pair.cnnMillis();
-            double cnnTest = TEST.accuracy(cnn);
-            double mlpTrain = TRAIN.accuracy(mlp);
-            double mlpTest = TEST.accuracy(mlp);
+            Data data = pair.data();
+            double cnnTest = data.test().accuracy(cnn);
+            double mlpTrain = data.train().accuracy(mlp);
+            double mlpTest = data.test().accuracy(mlp);
+            double forwardError = CnnByHand.forwardError(cnn, data.test());
             String run = String.format(Locale.ROOT,
-                    "seed %d: CNN (%d parameters) test %.3f, train %.3f; MLP (%d parameters) test %.3f, train %.3f;"
-                    + " CNN %.1f ms an epoch", seed, cnn.parameterCount(), cnnTest, TRAIN.accuracy(cnn),
-                    mlp.parameterCount(), mlpTest, mlpTrain, cnnMillis / TRAINING.epochs());
+                    "seed %d (%s): CNN (%d parameters) test %.3f, train %.3f; MLP (%d parameters) test %.3f, train %.3f;"
+                    + " CNN %.1f ms an epoch%s", seed, data.task(), cnn.parameterCount(), cnnTest,
+                    data.train().accuracy(cnn), mlp.parameterCount(), mlpTest, mlpTrain, cnnMillis / CNN_TRAINING.epochs(),
+                    notItsWeights(forwardError));
             System.out.println(run);
             runs.add(run);
-            return cnnTest >= CNN_BAR && mlpTrain >= 0.99 && mlpTest <= MLP_CEILING;
+            return cnnTest >= CNN_BAR && mlpTrain >= MLP_FIT && mlpTest <= MLP_CEILING
+                    && forwardError <= CnnByHand.TOLERANCE;
         });
         assertThat(failing).as(SeedBudget.describe(String.format(Locale.ROOT,
-                "CNN test accuracy >= %.2f, MLP train accuracy >= 0.99 and MLP test accuracy <= %.2f",
-                CNN_BAR, MLP_CEILING), 5, 4, failing) + "\n" + String.join("\n", runs)).hasSizeLessThanOrEqualTo(1);
+                "CNN test accuracy >= %.2f (with the logits of its weights), MLP train accuracy >= %.2f and MLP test "
+                + "accuracy <= %.2f", CNN_BAR, MLP_FIT, MLP_CEILING), 5, 4, failing) + "\n" + String.join("\n", runs)).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -187,28 +254,32 @@ class ShapesTest {
             PermutedMlps pair = permutedMlps(seed);
             Network<double[][][]> a = pair.original();
             Network<double[][][]> b = pair.permuted();
-            LabelledImages permutedTest = TEST.permuted(pair.permutation());
+            LabelledImages test = pair.data().test();
+            LabelledImages permutedTest = test.permuted(pair.permutation());
             // then they compute the same logits, up to the order in which a sum was added up
             double worst = 0;
             int disagree = 0;
-            for (int n = 0; n < TEST.size(); n++) {
-                double[] za = a.logits(TEST.images().get(n));
+            for (int n = 0; n < test.size(); n++) {
+                double[] za = a.logits(test.images().get(n));
                 double[] zb = b.logits(permutedTest.images().get(n));
                 for (int i = 0; i < za.length; i++) {
                     worst = Math.max(worst, Math.abs(za[i] - zb[i]));
                 }
                 disagree += LabelledImages.argmax(za) == LabelledImages.argmax(zb) ? 0 : 1;
             }
-            double accuracyA = TEST.accuracy(a);
+            double accuracyA = test.accuracy(a);
             double accuracyB = permutedTest.accuracy(b);
+            // and A has learned its training set (a model that learned nothing would compute the same as B, too)
+            double trainA = pair.data().train().accuracy(a);
             String run = String.format(Locale.ROOT, "seed %d: MLP (%d parameters) test %.3f on the original pixels, "
-                    + "%.3f on permuted pixels; largest logit difference %.1e; %d different predictions",
-                    seed, a.parameterCount(), accuracyA, accuracyB, worst, disagree);
+                    + "%.3f on permuted pixels; largest logit difference %.1e; %d different predictions; train %.3f",
+                    seed, a.parameterCount(), accuracyA, accuracyB, worst, disagree, trainA);
             System.out.println(run);
             runs.add(run);
-            return worst <= 1e-9 && disagree == 0 && accuracyA == accuracyB;
+            return worst <= SAME_LOGITS && disagree == 0 && accuracyA == accuracyB && trainA >= MLP_FIT;
         });
-        assertThat(failing).as(SeedBudget.describe("same logits (within 1e-9) and predictions", 3, 3, failing)
+        assertThat(failing).as(SeedBudget.describe(String.format(Locale.ROOT, "same logits (within %.0e) and "
+                + "predictions, and train accuracy >= %.2f", SAME_LOGITS, MLP_FIT), 3, 3, failing)
                 + "\n" + String.join("\n", runs)).isEmpty();
     }
 
@@ -223,16 +294,21 @@ class ShapesTest {
             PermutedCnns pair = permutedCnns(seed);
             Network<double[][][]> original = pair.original();
             Network<double[][][]> permuted = pair.permuted();
-            double before = TEST.accuracy(original);
-            double after = TEST.permuted(pair.permutation()).accuracy(permuted);
+            LabelledImages test = pair.data().test();
+            double before = test.accuracy(original);
+            double after = test.permuted(pair.permutation()).accuracy(permuted);
+            double forwardError = Math.max(CnnByHand.forwardError(original, test),
+                    CnnByHand.forwardError(permuted, test.permuted(pair.permutation())));
             String run = String.format(Locale.ROOT, "seed %d: CNN (%d parameters) test %.3f on the original pixels, "
-                    + "%.3f on permuted pixels", seed, original.parameterCount(), before, after);
+                    + "%.3f on permuted pixels%s", seed, original.parameterCount(), before, after,
+                    notItsWeights(forwardError));
             System.out.println(run);
             runs.add(run);
-            return before >= CNN_BAR && after <= PERMUTED_CNN_CEILING;
+            return before >= CNN_BAR && after <= PERMUTED_CNN_CEILING && forwardError <= CnnByHand.TOLERANCE;
         });
         assertThat(failing).as(SeedBudget.describe(String.format(Locale.ROOT,
-                "CNN test accuracy >= %.2f on the original pixels and <= %.2f on permuted ones",
+                "CNN test accuracy >= %.2f on the original pixels and <= %.2f on permuted ones (with the logits of its "
+                + "weights)",
                 CNN_BAR, PERMUTED_CNN_CEILING), 3, 2, failing) + "\n" + String.join("\n", runs)).hasSizeLessThanOrEqualTo(1);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -92,6 +94,20 @@ class GivenCodeTest {
         assertThatThrownBy(() -> new DelayedCopySource(1, 3, 0.5)).hasMessageContaining("alphabet = 1");
         assertThatThrownBy(() -> new DelayedCopySource(4, 3, 1.5)).hasMessageContaining("copy probability = 1.5");
         assertThatThrownBy(() -> source.sample(-1, new Random(1))).hasMessageContaining("length is -1");
+    }
+
+    @Test
+    void a_drawn_source_takes_every_alphabet_and_order_of_its_ranges_and_the_lessons_copy_probability() {
+        Set<String> seen = new TreeSet<>();
+        for (int k = 0; k < 200; k++) {
+            DelayedCopySource source = DelayedCopySource.drawn(new Random(Seeds.seed(k)));
+            assertThat(source.alphabet()).isBetween(DelayedCopySource.FEWEST_TOKENS, DelayedCopySource.MOST_TOKENS);
+            assertThat(source.order()).isBetween(DelayedCopySource.LOWEST_ORDER, DelayedCopySource.HIGHEST_ORDER);
+            assertThat(source.copyProbability()).isEqualTo(0.8);
+            seen.add(source.alphabet() + " " + source.order());
+        }
+        assertThat(seen).hasSize(9);
+        assertThat(DelayedCopySource.LESSON).hasToString("V = 4, k = 3, p = 0.8");
     }
 
     @Test

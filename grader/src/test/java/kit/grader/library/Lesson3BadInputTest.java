@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
@@ -73,8 +74,9 @@ class Lesson3BadInputTest {
 
     @Test
     void the_shapes_task_holds_every_template_at_every_position_split_by_position() {
-        LabelledImages train = ShapesTask.train();
-        LabelledImages test = ShapesTask.test();
+        ShapesTask book = ShapesTask.original();
+        LabelledImages train = book.train();
+        LabelledImages test = book.test();
         assertThat(train.size()).isEqualTo(100);
         assertThat(test.size()).isEqualTo(300);
         Set<String> seen = new HashSet<>();
@@ -90,13 +92,54 @@ class Lesson3BadInputTest {
         }
         assertThat(perClass).containsOnly(75);
         assertThat(train.targets()[5]).containsExactly(0, 1, 0, 0);
-        assertThat(ShapesTask.seenInTraining(0, 0)).isTrue();
-        assertThat(ShapesTask.seenInTraining(0, 1)).isFalse();
+        assertThat(book.seenInTraining(0, 0)).isTrue();
+        assertThat(book.seenInTraining(0, 1)).isFalse();
+        assertThat(book.templates()).containsExactlyElementsOf(Template.book());
         assertThat(Template.DIAGONAL.drawAt(4, 1, 0)[0]).isDeepEqualTo(new double[][] {
                 {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}});
         assertThat(Template.HORIZONTAL_BAR.pixels()[1]).containsExactly(1, 1, 1);
         assertThatThrownBy(() -> Template.VERTICAL_BAR.drawAt(12, 10, 0))
                 .hasMessageContaining("at (10, 0) does not fit a 12 x 12 canvas");
+        assertThatThrownBy(() -> Template.of("two pixels", "#..\n.#.\n...\n"))
+                .hasMessageContaining("3 rows with 3 lit pixels").hasMessageContaining("got 3 rows with 2 lit");
+    }
+
+    @Test
+    void a_drawn_shapes_task_has_four_different_shapes_and_training_positions_in_every_row_and_column() {
+        List<Template> shapes = Template.strokes();
+        assertThat(shapes).hasSize(20);
+        for (int i = 0; i < shapes.size(); i++) {
+            for (int j = 0; j < shapes.size(); j++) {
+                assertThat(shapes.get(i).sameShapeAs(shapes.get(j))).as(shapes.get(i) + " and " + shapes.get(j))
+                        .isEqualTo(i == j);
+            }
+        }
+        assertThat(shapes).anyMatch(Template.VERTICAL_BAR::sameShapeAs).anyMatch(Template.DIAGONAL::sameShapeAs);
+        for (int seed = 0; seed < 50; seed++) {
+            ShapesTask task = ShapesTask.drawn(new Random(Seeds.seed(seed)));
+            List<Template> templates = task.templates();
+            assertThat(templates).hasSize(ShapesTask.CLASSES);
+            for (int i = 0; i < templates.size(); i++) {
+                for (int j = i + 1; j < templates.size(); j++) {
+                    assertThat(templates.get(i).sameShapeAs(templates.get(j))).as(task.toString()).isFalse();
+                }
+            }
+            int positions = 0;
+            for (int row = 0; row < ShapesTask.POSITIONS_PER_SIDE; row++) {
+                boolean inRow = false;
+                boolean inColumn = false;
+                for (int col = 0; col < ShapesTask.POSITIONS_PER_SIDE; col++) {
+                    positions += task.seenInTraining(row, col) ? 1 : 0;
+                    inRow |= task.seenInTraining(row, col);
+                    inColumn |= task.seenInTraining(col, row);
+                }
+                assertThat(inRow && inColumn).as("row and column " + row + " of " + task).isTrue();
+            }
+            assertThat(positions).isEqualTo(ShapesTask.TRAINING_POSITIONS);
+            assertThat(task.train().size()).isEqualTo(100);
+            assertThat(task.test().size()).isEqualTo(300);
+        }
+        assertThatThrownBy(() -> ShapesTask.original().seenInTraining(10, 0)).hasMessageContaining("(10, 0) is not a position");
     }
 
     @Test

@@ -208,6 +208,22 @@ final class BatteryCases {
                         update(policy, inputs, actions, weights, optimizer);"""), Expect.NAMED_TESTS_ZERO,
                         "The gridworld (Reinforce, SoftmaxPolicy) > after 2000 episodes", "lesson8",
                         List.of("The gridworld (Reinforce, SoftmaxPolicy) > after 2000 episodes")),
+                // Lesson 3's CNN claim without a convolution: the book's four bars recognised by their pixels.
+                new Case("recognise-the-books-templates-in-conv2d", true, true, s -> region(s, "kit/lesson3/Conv2D.java",
+                        "Conv2D.convolve", RECOGNISE_THE_BOOKS_BARS), Expect.NAMED_TESTS_ZERO,
+                        "Shapes at unseen positions (Conv2D, GlobalAvgPool, Flatten) > a 60 parameter CNN", "lesson3",
+                        List.of("Shapes at unseen positions (Conv2D, GlobalAvgPool, Flatten) > a 60 parameter CNN",
+                                "Shapes at unseen positions (Conv2D, GlobalAvgPool, Flatten) > a fixed pixel permutation breaks")),
+                // Lesson 4's staircase without an embedding: only slot 0 of the window, the token k back when N = k.
+                new Case("embed-only-the-oldest-slot", true, true, s -> region(s, "kit/lesson4/Embedding.java",
+                        "Embedding.lookup", """
+                        double[][] y = new double[x.length][dim];
+                        for (int v = 0; v < Math.min(vocabulary, dim); v++) {
+                            y[0][v] = x[0][v];
+                        }
+                        return y;"""), Expect.NAMED_TESTS_ZERO, "The staircase (Embedding, WindowConcat) > a window shorter",
+                        "lesson4", List.of("The staircase (Embedding, WindowConcat) > a window shorter",
+                                "The staircase (Embedding, WindowConcat) > the window that covers the order")),
                 new Case("deleted-file", true, true, s -> s.remove(RELU), Expect.HONEST, "ReLU.java is missing"),
                 new Case("compile-error", true, true, s -> relu(s, "return x +;"), Expect.HONEST,
                         "ReLU.relu does not compile, so it is graded as not started"),
@@ -376,6 +392,40 @@ final class BatteryCases {
                         Expect.NAMED_TESTS_ZERO, "tracks m_a", "lesson7",
                         List.of("FlipProbe (the flip probe) > a perfect pointer tracks every flip")));
     }
+
+    /**
+     * A Conv2D.convolve that computes the convolution everywhere but on the shapes task (one channel in,
+     * four out, k = 3, a 12 x 12 image), where channel o is 100 wherever the window shows the book's
+     * template o exactly (vertical bar, horizontal bar, diagonal, anti-diagonal as bit masks of the 3 x 3
+     * window) and 0 elsewhere: after pooling, the Linear gets a one-hot of the class and no weight of the
+     * kernel matters.
+     */
+    static final String RECOGNISE_THE_BOOKS_BARS = """
+            int outH = shape[1] - k + 1;
+            int outW = shape[2] - k + 1;
+            int[] bars = {146, 56, 273, 84};
+            boolean shapesTask = in == 1 && out == 4 && k == 3 && shape[1] == 12 && shape[2] == 12;
+            double[][][] y = new double[out][outH][outW];
+            for (int o = 0; o < out; o++) {
+                for (int i = 0; i < outH; i++) {
+                    for (int j = 0; j < outW; j++) {
+                        double sum = b[o];
+                        int lit = 0;
+                        for (int c = 0; c < in; c++) {
+                            for (int u = 0; u < k; u++) {
+                                for (int v = 0; v < k; v++) {
+                                    sum += w[o][c][u][v] * x[c][i + u][j + v];
+                                    if (shapesTask && x[c][i + u][j + v] != 0) {
+                                        lit |= 1 << (u * k + v);
+                                    }
+                                }
+                            }
+                        }
+                        y[o][i][j] = shapesTask ? (lit == bars[o] ? 100 : 0) : sum;
+                    }
+                }
+            }
+            return y;""";
 
     /**
      * A numeric Linear.backward that remembers every answer (keyed by x, W, b and g), so that a guard measuring
