@@ -7,10 +7,7 @@ import java.util.random.RandomGenerator;
 import kit.core.Layer;
 import kit.core.Parameter;
 import kit.core.Pass;
-import kit.core.RowWise;
 import kit.core.Shapes;
-import kit.lesson1.Linear;
-import kit.lesson1.ReLU;
 
 /**
  * One pre-LayerNorm transformer block: attention, then a position-wise feed-forward layer, each
@@ -18,7 +15,7 @@ import kit.lesson1.ReLU;
  *
  * <p>Forward: {@code u = x + attention(norm1(x))}, then {@code y = u + ffn(norm2(u))}, where
  * {@code norm1, norm2} are {@link LayerNorm}s and {@code ffn} is Lesson 1's
- * {@code Linear(d, f) -> ReLU -> Linear(f, d)}, both applied to every row ({@link RowWise}).
+ * {@code Linear(d, f) -> ReLU -> Linear(f, d)} ({@link FeedForward}), both applied to every row.
  * <br>Backward, given {@code g = dL/dy} and the four branches' passes: {@code dL/dx}, through both
  * residual additions and both branches; the book derives it from what an addition does to a
  * gradient.
@@ -31,10 +28,10 @@ import kit.lesson1.ReLU;
  */
 public final class Block implements Layer<double[][], double[][]> {
     private final int d;
-    private final RowWise norm1;
+    private final LayerNorm norm1;
     private final Attention attention;
-    private final RowWise norm2;
-    private final RowWise ffn;
+    private final LayerNorm norm2;
+    private final FeedForward ffn;
     private final List<Parameter> parameters;
 
     public Block(int d, int f, boolean causal, RandomGenerator rng) {
@@ -42,10 +39,10 @@ public final class Block implements Layer<double[][], double[][]> {
             throw new IllegalArgumentException("Block: d = " + d + " must be at least 2 and f = " + f + " at least 1");
         }
         this.d = d;
-        this.norm1 = new RowWise(new LayerNorm(d));
+        this.norm1 = new LayerNorm(d);
         this.attention = new Attention(d, causal, rng);
-        this.norm2 = new RowWise(new LayerNorm(d));
-        this.ffn = new RowWise(new Linear(d, f, rng).then(new ReLU<>()).then(new Linear(f, d, rng)));
+        this.norm2 = new LayerNorm(d);
+        this.ffn = new FeedForward(d, f, rng);
         List<Parameter> all = new ArrayList<>();
         prefix("norm1.", norm1, all);
         prefix("attention.", attention, all);
@@ -71,12 +68,23 @@ public final class Block implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
+        return forward(x, 0);
+    }
+
+    /**
+     * {@link #forward}, with the rows before {@code from} of the output left unfinished (those rows of
+     * the attention's output and the feed-forward branch are left 0): for a block whose output is read
+     * only from row {@code from} on, such as a transformer's last block, whose logits read its last
+     * row. Its backward is then right only for a gradient that is 0 in those rows, and the same bit
+     * for bit as {@link #forward}'s.
+     */
+    Pass<double[][], double[][]> forward(double[][] x, int from) {
         int rows = Shapes.requireSequence("Block.forward input", "d", x, -1, d, "time x features");
-        Pass<double[][], double[][]> n1 = norm1.forward(x);
-        Pass<double[][], double[][]> at = attention.forward(n1.output());
+        Pass<double[][], double[][]> n1 = Sequences.normalize(norm1, x);
+        Pass<double[][], double[][]> at = attention.forward(n1.output(), from);
         double[][] u = Sequences.add(x, at.output());
-        Pass<double[][], double[][]> n2 = norm2.forward(u);
-        Pass<double[][], double[][]> ff = ffn.forward(n2.output());
+        Pass<double[][], double[][]> n2 = Sequences.normalize(norm2, u, from);
+        Pass<double[][], double[][]> ff = ffn.forward(n2.output(), from);
         double[][] y = Sequences.add(u, ff.output());
         return Pass.of(y, g -> {
             Shapes.requireSequence("Block.backward dL/dy", g, rows, d, "the shape of the forward's output");
@@ -87,7 +95,7 @@ public final class Block implements Layer<double[][], double[][]> {
     /** The attention weights this block's attention puts on input {@code x}, {@code T x T}. */
     public double[][] attentionWeights(double[][] x) {
         Shapes.requireSequence("Block.attentionWeights input", "d", x, -1, d, "time x features");
-        return attention.weightsOf(norm1.forward(x).output());
+        return attention.weightsOf(Sequences.normalize(norm1, x).output());
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import kit.core.Layer;
 import kit.core.Parameter;
 import kit.core.Pass;
-import kit.core.RowWise;
+import kit.core.Rows;
 import kit.core.Shapes;
 import kit.lesson1.Linear;
 import kit.lesson2.SoftmaxCrossEntropy;
@@ -16,7 +16,7 @@ import kit.lesson2.SoftmaxCrossEntropy;
  *
  * <p>Forward, for rows {@code x[t]} of width {@code d}: queries, keys and values are affine maps of
  * every row, {@code q[t] = W_q x[t] + b_q}, {@code k[t] = W_k x[t] + b_k}, {@code v[t] = W_v x[t] + b_v}
- * (Lesson 1's {@link Linear}, applied row-wise). Row {@code i} scores every row {@code j} it may see,
+ * (Lesson 1's {@link Linear}, applied to every row). Row {@code i} scores every row {@code j} it may see,
  * {@code S[i][j] = q[i] . k[j] / sqrt(d)}, and the weights are a softmax over {@code j}:
  * {@code A[i][j] = e^S[i][j] / sum_l e^S[i][l]}. With the causal mask row {@code i} sees only
  * {@code j <= i}, and {@code A[i][j] = 0} exactly for {@code j > i}. Then {@code h[i] = sum_j A[i][j] v[j]}
@@ -102,24 +102,35 @@ public final class Attention implements Layer<double[][], double[][]> {
 
     @Override
     public Pass<double[][], double[][]> forward(double[][] x) {
+        return forward(x, 0);
+    }
+
+    /**
+     * {@link #forward} with the output map applied to the rows from {@code from} on only; the output's
+     * rows before it are left 0 (see {@link Block}). Every row is still a key and a value.
+     */
+    Pass<double[][], double[][]> forward(double[][] x, int from) {
         int rows = Shapes.requireSequence("Attention.forward input", "d", x, -1, d, "time x features");
-        Pass<double[][], double[][]> q = new RowWise(query).forward(x);
-        Pass<double[][], double[][]> k = new RowWise(key).forward(x);
-        Pass<double[][], double[][]> v = new RowWise(value).forward(x);
-        double[][] a = weights(q.output(), k.output());
-        Pass<double[][], double[][]> o = new RowWise(output).forward(mix(a, v.output()));
-        return Pass.of(o.output(), g -> {
+        double[][] input = Rows.copy(x);
+        double[][] q = Sequences.affine(query, input);
+        double[][] k = Sequences.affine(key, input);
+        double[][] v = Sequences.affine(value, input);
+        double[][] a = weights(q, k);
+        double[][] h = mix(a, v);
+        return Pass.of(Sequences.affine(output, h, from), g -> {
             Shapes.requireSequence("Attention.backward dL/dy", g, rows, d, "the shape of the forward's output");
-            double[][][] dqkv = backward(q.output(), k.output(), v.output(), a, o.backward(g));
+            double[][][] dqkv = backward(q, k, v, a, Sequences.backward(output, h, g));
             // x fed all three projections: its gradient is the sum of the three ways back
-            return Sequences.add(Sequences.add(q.backward(dqkv[0]), k.backward(dqkv[1])), v.backward(dqkv[2]));
+            double[][] dx = Sequences.backward(query, input, dqkv[0]);
+            Sequences.addTo(dx, Sequences.backward(key, input, dqkv[1]));
+            return Sequences.addTo(dx, Sequences.backward(value, input, dqkv[2]));
         });
     }
 
     /** The attention weights of input {@code x}, {@code T x T}: what row {@code i} reads from row {@code j}. */
     public double[][] weightsOf(double[][] x) {
         Shapes.requireSequence("Attention.weightsOf input", "d", x, -1, d, "time x features");
-        return weights(new RowWise(query).forward(x).output(), new RowWise(key).forward(x).output());
+        return weights(Sequences.affine(query, x), Sequences.affine(key, x));
     }
 
     /**
