@@ -14,6 +14,22 @@ public final class NestedArrays {
     private NestedArrays() {
     }
 
+    /**
+     * The largest {@code |a[i] - b[i]|}; infinite if the lengths differ or an entry is NaN, so that
+     * no bar can pass it.
+     */
+    public static double largestDifference(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            double difference = Math.abs(a[i] - b[i]);
+            worst = Math.max(worst, Double.isNaN(difference) ? Double.POSITIVE_INFINITY : difference);
+        }
+        return worst;
+    }
+
     /** The innermost {@code double[]} rows of {@code array}, in index order; they alias the array. */
     public static List<double[]> rows(Object array) {
         List<double[]> rows = new ArrayList<>();

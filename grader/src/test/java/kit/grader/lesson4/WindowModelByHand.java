@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import kit.core.Parameter;
+import kit.grader.check.NestedArrays;
 import kit.lesson4.FixedWindowModel;
 
 /**
@@ -28,14 +29,7 @@ final class WindowModelByHand {
         for (int end = n; end < Math.min(stream.length, n + WINDOWS); end++) {
             double[] theirs = model.network().logits(FixedWindowModel.oneHotWindow(stream, end, n, vocabulary));
             int[] window = Arrays.copyOfRange(stream, end - n, end);
-            double[] ours = logits(model.network().parameters(), window);
-            if (theirs.length != ours.length) {
-                return Double.POSITIVE_INFINITY;
-            }
-            for (int i = 0; i < ours.length; i++) {
-                double difference = Math.abs(theirs[i] - ours[i]);
-                worst = Math.max(worst, Double.isNaN(difference) ? Double.POSITIVE_INFINITY : difference);
-            }
+            worst = Math.max(worst, NestedArrays.largestDifference(theirs, logits(model.network().parameters(), window)));
         }
         return worst;
     }
