@@ -112,7 +112,9 @@ public final class Verdict {
                 : TestRuns.run(settings, notes);
         book = book.withNotAssigned(notAssigned);
         Prerequisites.mark(book, Verdict.class.getClassLoader(), library);
-        book.recordStubs(Stubs.in(library));
+        if (!"refused".equals(gate.getProperty("status"))) {
+            book.recordStubs(Stubs.in(library));   // a refused submission's library is the stubs, not the student's
+        }
         String hints;
         try {
             hints = Hints.level(Path.of(""));
