@@ -148,9 +148,8 @@ public final class Gate {
         Path library = target.resolve("library");
         LastCompile last = LastCompile.load(target.resolve("grader-gate").resolve(LastCompile.FILE), graderDigest(root),
                 digest(library));
-        LibraryCompiler.clean(classes);
         if (!last.isEmpty()) {
-            copy(library, classes);
+            LibraryApi.copy(library, classes);
         }
         List<String> refusals = new ArrayList<>(submission.refusals());
         Map<Path, Set<Integer>> stubbed = new HashMap<>();
@@ -164,20 +163,6 @@ public final class Gate {
         }
         return refusals.isEmpty() && LibraryCompiler.compile(submission, classes, stubbed, last).ok()
                 && Rules.check(classes).isEmpty();
-    }
-
-    /** Copies the folder {@code from} (regular files only) into {@code to}. */
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path there = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(there);
-                } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.copy(p, there);
-                }
-            }
-        }
     }
 
     /**

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -119,14 +118,9 @@ public final class LibraryApi {
         return api;
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        if (Files.isDirectory(to)) {
-            try (Stream<Path> all = Files.walk(to)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+    /** Makes {@code to} a copy of the folder {@code from}: emptied first, then every file copied. */
+    static void copy(Path from, Path to) throws IOException {
+        LibraryCompiler.clean(to);
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.sorted().toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
