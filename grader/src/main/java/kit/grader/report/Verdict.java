@@ -38,14 +38,15 @@ import kit.grader.tools.Gate;
  * <pre>
  *   Verdict --reports=DIR --expect=full-marks|nothing-started --library=DIR [--gate=FILE]
  *           [--library-kind=exercises|stubs|reference] [--groups=EXPR] [--test=PATTERN] [--seed=N]
- *           [--jvm-options=...] [--test-properties="name=value ..."] [--book=DIR] [--assigned=all|1-3,5]
+ *           [--cache=DIR] [--jvm-options=...] [--test-properties="name=value ..."] [--book=DIR] [--assigned=all|1-3,5]
  * </pre>
  * {@code --book}: the course book's folder ({@code src/site/markdown}), whose pages and figures the
  * report page shows beside the student's figures. {@code --assigned} names the lessons the
  * instructor has assigned so far: a run without {@code --groups} or {@code --test} grades those
  * alone, and the table lists the others as "not assigned" (worth nothing, never run).
  * {@code full-marks}: every graded test passed and nothing was refused; {@code nothing-started}:
- * every graded test is "not started" (the kit's run over the untouched stubs).
+ * every graded test is "not started" (the kit's run over the untouched stubs). {@code --cache}: the
+ * folder where a run keeps what the next may reuse (the test JVMs' {@code grader.cache}).
  */
 public final class Verdict {
     private Verdict() {
@@ -78,6 +79,10 @@ public final class Verdict {
                 "-XX:+UseSerialGC", "-Dgrader.seed=" + a.getOrDefault("--seed", "20261123")));
         jvm.add("-Dgrader.reports=" + reports.toAbsolutePath().normalize());
         jvm.add("-Dgrader.library=" + a.getOrDefault("--library-kind", "exercises"));
+        String cache = a.getOrDefault("--cache", "");
+        if (!cache.isBlank() && !cache.startsWith("${")) {
+            jvm.add("-Dgrader.cache=" + Path.of(cache).toAbsolutePath().normalize());
+        }
         for (String key : List.of("--jvm-options", "--test-properties")) {
             String extra = a.getOrDefault(key, "");
             if (!extra.startsWith("${")) {   // unset: Maven leaves the expression as it is
