@@ -134,8 +134,7 @@ class HeteroscedasticTest {
             + "sigmoid(r) * (1 - ((y - mu) / sigma)^2) / sigma")
     void the_learned_sigma_tracks_the_true_noise_level() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(SEEDS, seed -> {
-            Figures f = figures(seed);
+        List<Long> failing = SeedBudget.failingSeeds(SEEDS, HeteroscedasticTest::figures, (seed, f) -> {
             runs.add("seed " + seed + ": " + f);
             return f.sigmaError() <= SIGMA_ERROR_BAR;
         });
@@ -151,8 +150,7 @@ class HeteroscedasticTest {
             + ": check GaussianNLLLoss.gradient and predict")
     void its_test_NLL_clearly_beats_squared_error_with_one_global_sigma() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(SEEDS, seed -> {
-            Figures f = figures(seed);
+        List<Long> failing = SeedBudget.failingSeeds(SEEDS, HeteroscedasticTest::figures, (seed, f) -> {
             runs.add("seed " + seed + ": " + f);
             return f.nllGaussian() <= f.nllMse() - NLL_GAP_BAR;
         });

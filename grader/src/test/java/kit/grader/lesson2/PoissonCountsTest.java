@@ -131,8 +131,7 @@ class PoissonCountsTest {
             + "PoissonNLLLoss.gradient (exp(z) - y) and predict (exp(z)); MSELoss.gradient is z - y")
     void on_the_floor_the_poisson_heads_rates_stay_positive_near_the_truth_and_above_the_squared_error_heads() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(SEEDS, seed -> {
-            Figures f = figures(seed);
+        List<Long> failing = SeedBudget.failingSeeds(SEEDS, PoissonCountsTest::figures, (seed, f) -> {
             runs.add("seed " + seed + ": " + f);
             return f.lowestPoisson() > 0 && f.lowestPoisson() > f.lowestMse()
                     && f.typicalPoisson() >= FLOOR_RATE / FACTOR_BAR && f.typicalPoisson() <= FLOOR_RATE * FACTOR_BAR;
@@ -148,8 +147,7 @@ class PoissonCountsTest {
     @Hint("the Poisson head's test NLL must not be worse than the squared-error head's: check PoissonNLLLoss.gradient")
     void the_poisson_heads_test_NLL_is_no_worse_than_the_squared_error_heads() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(SEEDS, seed -> {
-            Figures f = figures(seed);
+        List<Long> failing = SeedBudget.failingSeeds(SEEDS, PoissonCountsTest::figures, (seed, f) -> {
             runs.add("seed " + seed + ": " + f);
             return f.nllPoisson() <= f.nllMse() + NLL_TIE;
         });

@@ -216,8 +216,7 @@ class ShapesTest {
             + "ReLU and GlobalAvgPool tests first; if the MLP fails, check Flatten")
     void a_60_parameter_CNN_recognises_shapes_at_unseen_positions_and_a_4772_parameter_MLP_does_not() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(5, seed -> {
-            HeldOut pair = heldOut(seed);
+        List<Long> failing = SeedBudget.failingSeeds(5, ShapesTest::heldOut, (seed, pair) -> {
             Network<double[][][]> cnn = pair.cnn();
             Network<double[][][]> mlp = pair.mlp();
             double cnnMillis = pair.cnnMillis();
@@ -248,10 +247,9 @@ class ShapesTest {
             + "the same logits as the MLP on the original images: check Flatten's order")
     void a_fixed_pixel_permutation_leaves_the_MLP_computing_the_same_function() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(3, seed -> {
+        List<Long> failing = SeedBudget.failingSeeds(3, ShapesTest::permutedMlps, (seed, pair) -> {
             // given two MLPs with the same initial weights, except that B's first layer is permuted like the pixels,
             // when A learns the original pixels and B the permuted ones, visiting examples in the same order
-            PermutedMlps pair = permutedMlps(seed);
             Network<double[][][]> a = pair.original();
             Network<double[][][]> b = pair.permuted();
             LabelledImages test = pair.data().test();
@@ -290,8 +288,7 @@ class ShapesTest {
             + "if it does not, run the Conv2D, ReLU and GlobalAvgPool tests first")
     void a_fixed_pixel_permutation_breaks_the_CNN() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(3, seed -> {
-            PermutedCnns pair = permutedCnns(seed);
+        List<Long> failing = SeedBudget.failingSeeds(3, ShapesTest::permutedCnns, (seed, pair) -> {
             Network<double[][][]> original = pair.original();
             Network<double[][][]> permuted = pair.permuted();
             LabelledImages test = pair.data().test();

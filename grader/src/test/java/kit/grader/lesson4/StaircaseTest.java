@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.DisplayName;
@@ -80,7 +80,7 @@ class StaircaseTest {
     static final long SOURCE_SALT = 0x6A09E667F3BCC909L;
     /** The book's problem: the lesson's source, the windows 2 and 3 (the figures train it). */
     static final Problem BOOK = new Problem(DelayedCopySource.LESSON, 2, 3);
-    private static final Map<Long, Run> RUNS = new HashMap<>();
+    private static final Map<Long, Run> RUNS = new ConcurrentHashMap<>();
 
     /** A source, the window one token short of its order, and a window that covers it with the copy in slot {@code N - k}. */
     record Problem(DelayedCopySource source, int shorter, int covering) {
@@ -115,7 +115,7 @@ class StaircaseTest {
     }
 
     /** Trains the two windows of the seed's problem on one stream drawn from {@code seed}, once per seed. */
-    static synchronized Run run(long seed) {
+    static Run run(long seed) {
         return RUNS.computeIfAbsent(seed, s -> train(problem(s), s));
     }
 
@@ -144,8 +144,7 @@ class StaircaseTest {
             + "and Sgd and Lesson 2's SoftmaxCrossEntropy")
     void a_window_shorter_than_the_order_is_stuck_at_log_V_and_one_that_covers_it_reaches_the_entropy_rate() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(SEEDS, seed -> {
-            Run run = run(seed);
+        List<Long> failing = SeedBudget.failingSeeds(SEEDS, StaircaseTest::run, (seed, run) -> {
             DelayedCopySource source = run.problem().source();
             double logV = source.entropyGivenWindow(run.problem().shorter());
             double h = source.entropyGivenWindow(run.problem().covering());
@@ -174,8 +173,7 @@ class StaircaseTest {
             + "if it does not, it has not learned the copy; run the staircase test first")
     void the_window_that_covers_the_order_puts_its_largest_weights_on_the_slot_k_back() {
         List<String> runs = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(SEEDS, seed -> {
-            Run run = run(seed);
+        List<Long> failing = SeedBudget.failingSeeds(SEEDS, StaircaseTest::run, (seed, run) -> {
             DelayedCopySource source = run.problem().source();
             int slot = run.problem().copySlot();
             FixedWindowModel covering = run.covering();

@@ -111,8 +111,7 @@ class DelayedRecallTest {
             + "carries dL/dh back through every step and that clip only ever shrinks the gradient")
     void a_bit_six_steps_back_is_recalled_on_every_seed() {
         List<String> rows = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(5, seed -> {
-            Recall recall = shortLag(seed);
+        List<Long> failing = SeedBudget.failingSeeds(5, DelayedRecallTest::shortLag, (seed, recall) -> {
             rows.add(recall.describe(seed, SHORT_LAG));
             return recall.recalled();
         });
@@ -128,9 +127,9 @@ class DelayedRecallTest {
             + "if lag 6 fails too, fix that first")
     void the_same_recipe_that_recalls_six_steps_back_cannot_reach_sixty_four_steps_back() {
         List<String> rows = new ArrayList<>();
-        List<Long> failing = SeedBudget.failingSeeds(10, seed -> {
-            Recall near = shortLag(seed);
-            Recall far = longLag(seed);
+        List<Long> failing = SeedBudget.failingSeeds(10, seed -> new Recall[] {shortLag(seed), longLag(seed)}, (seed, lags) -> {
+            Recall near = lags[0];
+            Recall far = lags[1];
             rows.add(near.describe(seed, SHORT_LAG) + "\n    " + far.describe(seed, LONG_LAG));
             return near.recalled() && Math.abs(far.r()) < 0.05;
         });
