@@ -25,11 +25,11 @@ import kit.lesson6.Transformer;
  * <p>Two at a time: when a test first asks for the 2-layer transformer, the 1-layer transformer and
  * then the MLP start training on a thread of their own ({@code grader-trains-in-background}) while
  * the 2-layer one trains on the test's thread, so on two cores Lesson 6 and Lesson 7 wait for the
- * longest training only (on one, as on Gradescope's half CPU, they train one after another). The models share nothing but the task's inputs, which only the given
- * embeddings read, and each training draws from its own seeded {@link Random}: each model is the
- * same, bit for bit, as trained alone. A test that asks for a model still training waits for it,
- * within its own time limit; a training that never ends is blamed like any other (the grader
- * samples every thread).
+ * longest training only (on one processor, as on Gradescope's half CPU, they train one after
+ * another). The models share nothing but the task's inputs, which only the given embeddings read,
+ * and each training draws from its own seeded {@link Random}: each model is the same, bit for bit,
+ * as trained alone. A test that asks for a model still training waits for it, within its own time
+ * limit; a training that never ends is blamed like any other (the grader samples every thread).
  *
  * <p>Kept for the next run: each model is saved ({@link SavedModels}), and a run whose library
  * (but Lessons 7 and 8), grader and seed are the same as the one that trained it loads it instead of
