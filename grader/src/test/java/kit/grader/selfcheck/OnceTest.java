@@ -1,4 +1,4 @@
-package kit.grader.lesson6;
+package kit.grader.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** {@link Once}, which lets the 1-layer model and the MLP train in the background: done once, same result or exception. */
+import kit.grader.check.Once;
+
+/** {@link Once}, which lets tests train two models at a time: done once, the same result or exception for every caller. */
 @Tag("selfcheck")
 @DisplayName("Kit: a training shared between threads runs once")
 class OnceTest {
