@@ -2,6 +2,7 @@ package kit.grader.check;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -40,8 +41,16 @@ public final class Once<T> {
     /** The result: computed on this thread if nothing started it, else waited for. */
     public T get() {
         task.run();   // does nothing if it has run, or is running on another thread
+        return resultOf(task);
+    }
+
+    /**
+     * What {@code future} computed, waiting for it; what it threw is thrown again as it was (an
+     * unchecked exception or an error), so a caller meets the failure as if it had computed it.
+     */
+    static <T> T resultOf(Future<T> future) {
         try {
-            return task.get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a computation on another thread", e);

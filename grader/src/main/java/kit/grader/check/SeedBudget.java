@@ -3,7 +3,6 @@ package kit.grader.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,30 +71,13 @@ public final class SeedBudget {
             }
             for (int k = 0; k < seeds; k++) {
                 long seed = Seeds.seed(k);
-                if (!trial.test(seed, prepared(ahead.get(k)))) {
+                if (!trial.test(seed, Once.resultOf(ahead.get(k)))) {
                     failing.add(seed);
                 }
             }
             return failing;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static <T> T prepared(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a seed was prepared on another thread", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
