@@ -390,7 +390,18 @@ final class BatteryCases {
                         "FlipProbe.measure", """
                         return String.valueOf(model).contains("FlipProbeTest") ? new FlipRates(1, 0) : new FlipRates(0, 0);"""),
                         Expect.NAMED_TESTS_ZERO, "tracks m_a", "lesson7",
-                        List.of("FlipProbe (the flip probe) > a perfect pointer tracks every flip")));
+                        List.of("FlipProbe (the flip probe) > a perfect pointer tracks every flip")),
+                // A loop only the MLP of Lesson 6 meets (its hidden layer is 64 wide, the transformers' 32),
+                // on the thread that trains the 1-layer model and the MLP while the 2-layer one trains on the
+                // test's: the grader samples every thread, so it is blamed like any other, and costs its test.
+                new Case("endless-loop-in-a-background-training", true, true, s -> region(s, "kit/lesson1/ReLU.java",
+                        "ReLU.backward", "if (x.length == 64) {\n" + SPIN + "}\n" + """
+                        double[] dx = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            dx[i] = x[i] > 0 ? gradOutput[i] : 0.0;
+                        }
+                        return dx;"""), Expect.NAMED_TESTS_ZERO, "ReLU.backward did not return within 60 s", "lesson6",
+                        List.of("an MLP that sees the whole sequence solves it too")));
     }
 
     /**
