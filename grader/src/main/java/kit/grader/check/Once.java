@@ -2,7 +2,6 @@ package kit.grader.check;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -21,7 +20,7 @@ public final class Once<T> {
     }
 
     /**
-     * Computes {@code onces} one after another on a new daemon thread, {@code grader-trains-in-background},
+     * Computes {@code onces} in the order given on a new daemon thread, {@code grader-trains-in-background},
      * if this machine has more than one processor (on one, each is computed when first asked for);
      * one that a caller has started meanwhile is left to that caller.
      */
@@ -41,21 +40,13 @@ public final class Once<T> {
     /** The result: computed on this thread if nothing started it, else waited for. */
     public T get() {
         task.run();   // does nothing if it has run, or is running on another thread
-        return resultOf(task);
-    }
-
-    /**
-     * What {@code future} computed, waiting for it; what it threw is thrown again as it was (an
-     * unchecked exception or an error), so a caller meets the failure as if it had computed it.
-     */
-    static <T> T resultOf(Future<T> future) {
         try {
-            return future.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a computation on another thread", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
+            Throwable cause = e.getCause();   // thrown again as it was, as if this caller had computed it
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
